@@ -1,0 +1,17 @@
+package dev.keyport.domain;
+
+/** What changed, in an audit record. */
+public enum KeyChange {
+    CREATED,
+    IMPORT_PARAMETERS_ISSUED,
+    MATERIAL_IMPORTED,
+    MATERIAL_EXPIRY_CHANGED,
+    MATERIAL_DELETED,
+    ENABLED,
+    DISABLED,
+    DELETION_SCHEDULED,
+    DELETION_CANCELLED,
+    CLOUD_RESOURCE_BOUND,
+    CLOUD_RESOURCE_UNBOUND,
+    PURGED
+}

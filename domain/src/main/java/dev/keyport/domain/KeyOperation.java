@@ -1,0 +1,19 @@
+package dev.keyport.domain;
+
+/** The operations of the lifecycle, as named in refusals and in the audit trail. */
+public enum KeyOperation {
+    CREATE,
+    GET_IMPORT_PARAMETERS,
+    IMPORT_MATERIAL,
+    DELETE_MATERIAL,
+    EXPIRE_MATERIAL,
+    ENABLE,
+    DISABLE,
+    SCHEDULE_DELETION,
+    CANCEL_DELETION,
+    ENCRYPT,
+    DECRYPT,
+    BIND_CLOUD_RESOURCE,
+    UNBIND_CLOUD_RESOURCE,
+    PURGE
+}

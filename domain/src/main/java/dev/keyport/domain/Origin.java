@@ -1,0 +1,9 @@
+package dev.keyport.domain;
+
+/** Where a key's material comes from. */
+public enum Origin {
+    /** Keyport generated the material when the key was created (Tencent {@code TENCENT_KMS}, Huawei {@code kms}). */
+    KEYPORT,
+    /** The owner imports the material (BYOK); the key starts with none. */
+    EXTERNAL
+}

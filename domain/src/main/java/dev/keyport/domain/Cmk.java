@@ -301,10 +301,10 @@ public final class Cmk {
 
     /** Records the end of a key whose deletion date has passed; the application then removes it from storage. */
     public void purge(Instant now) {
-        Instant at = prepare(now);
-        if (!isDueForPurge(at)) {
+        if (!isDueForPurge(truncate(now))) {
             throw refused(DomainErrorCode.KEY_NOT_PENDING_DELETE, KeyOperation.PURGE);
         }
+        prepare(now);
         if (material != null) {
             material.erase();
             material = null;

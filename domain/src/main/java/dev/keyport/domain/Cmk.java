@@ -430,6 +430,12 @@ public final class Cmk {
         return drained;
     }
 
+    /** The key as a caller sees it; call {@link #expireMaterialIfDue} first to see it at a given time. */
+    public KeyView view() {
+        return new KeyView(id, scope, alias, description, usage, origin, state, createdAt,
+                Optional.ofNullable(materialExpiresAt), Optional.ofNullable(deletionDate));
+    }
+
     public CmkSnapshot snapshot() {
         return new CmkSnapshot(id, scope, alias, description, usage, origin, createdAt, state, material,
                 fingerprint, materialExpiresAt, deletionDate, bindings, grants, version);
@@ -512,7 +518,7 @@ public final class Cmk {
 
     private static void checkInvariants(CmkSnapshot s) {
         List<String> broken = new ArrayList<>();
-        boolean hasMaterial = s.material() != null;
+        boolean hasMaterial = s.hasMaterial();
         if (s.origin() == Origin.KEYPORT) {
             if (!hasMaterial) {
                 broken.add("a Keyport-origin key always has material");

@@ -36,6 +36,10 @@ public record CmkSnapshot(KeyId id, KeyScope scope, Alias alias, Description des
                 fingerprint, materialExpiresAt, deletionDate, bindings, grants, newVersion);
     }
 
+    public boolean hasMaterial() {
+        return material != null;
+    }
+
     @Override
     public KeyMaterial material() {
         return material == null ? null : material.copy();

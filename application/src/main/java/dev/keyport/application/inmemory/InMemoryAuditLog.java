@@ -1,0 +1,21 @@
+package dev.keyport.application.inmemory;
+
+import dev.keyport.application.port.out.AuditRecord;
+import dev.keyport.application.port.out.AuditSink;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The audit trail in memory, for tests and for embedding programs that read it back. */
+public final class InMemoryAuditLog implements AuditSink {
+
+    private final List<AuditRecord> records = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void record(AuditRecord record) {
+        records.add(record);
+    }
+
+    public List<AuditRecord> records() {
+        return List.copyOf(records);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.keyport.application.inmemory;
+
+import dev.keyport.application.port.out.KeyPage;
+import dev.keyport.application.port.out.KeyQuery;
+import dev.keyport.application.port.out.KeyRef;
+import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.domain.AliasAlreadyExistsException;
+import dev.keyport.domain.Cmk;
+import dev.keyport.domain.CmkSnapshot;
+import dev.keyport.domain.ConcurrentKeyChangeException;
+import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeyState;
+import dev.keyport.domain.KeyView;
+import dev.keyport.domain.Origin;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keys in memory, for tests and for embedding. Stores snapshots and rebuilds a fresh aggregate on every load, so that
+ * a caller's changes reach the store only through {@link #update}; versions detect concurrent changes as a database
+ * would.
+ */
+public final class InMemoryKeyRepository implements KeyRepository {
+
+    private final Map<KeyId, CmkSnapshot> keys = new HashMap<>();
+
+    @Override
+    public synchronized Optional<Cmk> find(KeyScope scope, KeyId id) {
+        CmkSnapshot stored = keys.get(id);
+        if (stored == null || !stored.scope().equals(scope)) {
+            return Optional.empty();
+        }
+        return Optional.of(Cmk.rehydrate(stored));
+    }
+
+    @Override
+    public synchronized void add(Cmk key) {
+        CmkSnapshot snapshot = key.snapshot();
+        if (keys.containsKey(snapshot.id())) {
+            throw new IllegalStateException("key id " + snapshot.id() + " is taken");
+        }
+        boolean aliasTaken = keys.values().stream()
+                .anyMatch(k -> k.scope().equals(snapshot.scope()) && k.alias().equals(snapshot.alias()));
+        if (aliasTaken) {
+            throw new AliasAlreadyExistsException(snapshot.alias());
+        }
+        keys.put(snapshot.id(), snapshot.withVersion(1));
+    }
+
+    @Override
+    public synchronized void update(Cmk key) {
+        CmkSnapshot stored = requireVersion(key);
+        keys.put(stored.id(), key.snapshot().withVersion(stored.version() + 1));
+    }
+
+    @Override
+    public synchronized void remove(Cmk key) {
+        requireVersion(key);
+        keys.remove(key.id());
+    }
+
+    private CmkSnapshot requireVersion(Cmk key) {
+        CmkSnapshot stored = keys.get(key.id());
+        if (stored == null || stored.version() != key.version() || !stored.scope().equals(key.scope())) {
+            throw new ConcurrentKeyChangeException(key.id());
+        }
+        return stored;
+    }
+
+    @Override
+    public synchronized KeyPage list(KeyScope scope, KeyQuery query) {
+        Comparator<KeyView> order = Comparator.comparing(KeyView::createdAt).thenComparing(KeyView::id);
+        List<KeyView> matching = keys.values().stream()
+                .filter(s -> s.scope().equals(scope))
+                .map(s -> viewAt(s, query.now()))
+                .flatMap(Optional::stream)
+                .filter(v -> query.states().contains(v.state()))
+                .filter(v -> query.origin().map(o -> o == v.origin()).orElse(true))
+                .filter(v -> query.usage().map(u -> u == v.usage()).orElse(true))
+                .filter(v -> query.search().map(text -> matches(v, text)).orElse(true))
+                .sorted(query.newestFirst() ? order.reversed() : order)
+                .toList();
+        List<KeyView> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
+        return new KeyPage(page, matching.size());
+    }
+
+    /** The key as seen at {@code now}, or empty when it is past its deletion date. */
+    private static Optional<KeyView> viewAt(CmkSnapshot snapshot, Instant now) {
+        Cmk key = Cmk.rehydrate(snapshot);
+        if (key.isDueForPurge(now)) {
+            return Optional.empty();
+        }
+        key.expireMaterialIfDue(now);
+        return Optional.of(key.view());
+    }
+
+    private static boolean matches(KeyView view, String text) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        return view.alias().value().toLowerCase(Locale.ROOT).contains(needle) || view.id().value().contains(needle);
+    }
+
+    @Override
+    public synchronized List<KeyRef> findMaterialExpiryDue(Instant now, int limit) {
+        return keys.values().stream()
+                .filter(s -> s.origin() == Origin.EXTERNAL && s.hasMaterial() && s.materialExpiresAt() != null
+                        && !now.isBefore(s.materialExpiresAt()))
+                .sorted(Comparator.comparing(CmkSnapshot::materialExpiresAt))
+                .limit(limit)
+                .map(s -> new KeyRef(s.scope(), s.id()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<KeyRef> findPurgeDue(Instant now, int limit) {
+        return keys.values().stream()
+                .filter(s -> s.state() == KeyState.PENDING_DELETE && !now.isBefore(s.deletionDate()))
+                .sorted(Comparator.comparing(CmkSnapshot::deletionDate))
+                .limit(limit)
+                .map(s -> new KeyRef(s.scope(), s.id()))
+                .toList();
+    }
+
+    public synchronized int size() {
+        return keys.size();
+    }
+}

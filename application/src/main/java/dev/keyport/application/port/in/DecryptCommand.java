@@ -1,0 +1,22 @@
+package dev.keyport.application.port.in;
+
+import java.util.Objects;
+
+public record DecryptCommand(Caller caller, byte[] ciphertext, byte[] context) {
+
+    public DecryptCommand {
+        Objects.requireNonNull(caller, "caller");
+        ciphertext = ciphertext.clone();
+        context = context == null ? new byte[0] : context.clone();
+    }
+
+    @Override
+    public byte[] ciphertext() {
+        return ciphertext.clone();
+    }
+
+    @Override
+    public byte[] context() {
+        return context.clone();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.keyport.application.port.out;
+
+import dev.keyport.domain.AliasAlreadyExistsException;
+import dev.keyport.domain.Cmk;
+import dev.keyport.domain.ConcurrentKeyChangeException;
+import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyScope;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one port for the CMK aggregate. Every method is called inside a {@link TransactionBoundary}. Implementations
+ * hand out independent copies: changing a loaded key changes nothing stored until {@link #update} is called.
+ */
+public interface KeyRepository {
+
+    /** The key with this id in this scope; a key of another scope is not found. */
+    Optional<Cmk> find(KeyScope scope, KeyId id);
+
+    /**
+     * Stores a new key.
+     *
+     * @throws AliasAlreadyExistsException when another key in the scope has the alias
+     */
+    void add(Cmk key);
+
+    /**
+     * Stores a changed key.
+     *
+     * @throws ConcurrentKeyChangeException when the stored key is no longer at the version {@code key} was loaded at
+     */
+    void update(Cmk key);
+
+    /**
+     * Removes a key for good (its deletion date has passed).
+     *
+     * @throws ConcurrentKeyChangeException when the stored key is no longer at the version {@code key} was loaded at
+     */
+    void remove(Cmk key);
+
+    /** One page of the keys of a scope that match the query, as seen at {@link KeyQuery#now()}. */
+    KeyPage list(KeyScope scope, KeyQuery query);
+
+    /** Keys whose imported material has an expiry at or before {@code now} and is still held; at most {@code limit}. */
+    List<KeyRef> findMaterialExpiryDue(Instant now, int limit);
+
+    /** Keys pending deletion whose deletion date is at or before {@code now}; at most {@code limit}. */
+    List<KeyRef> findPurgeDue(Instant now, int limit);
+}

@@ -1,0 +1,24 @@
+package dev.keyport.application.service;
+
+import dev.keyport.application.port.in.CancelKeyDeletionCommand;
+import dev.keyport.application.port.in.CancelKeyDeletionUseCase;
+import dev.keyport.domain.KeyOperation;
+import dev.keyport.domain.KeyView;
+import java.util.Objects;
+
+public final class CancelKeyDeletionService implements CancelKeyDeletionUseCase {
+
+    private final KeyOperations operations;
+
+    public CancelKeyDeletionService(KeyOperations operations) {
+        this.operations = Objects.requireNonNull(operations, "operations");
+    }
+
+    @Override
+    public KeyView cancelKeyDeletion(CancelKeyDeletionCommand c) {
+        return operations.change(c.caller(), c.keyId(), KeyOperation.CANCEL_DELETION, (key, now) -> {
+            key.cancelDeletion(now);
+            return key.view();
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package dev.keyport.application.service;
+
+import dev.keyport.application.port.in.DisableKeyCommand;
+import dev.keyport.application.port.in.DisableKeyUseCase;
+import dev.keyport.domain.KeyOperation;
+import dev.keyport.domain.KeyView;
+import java.util.Objects;
+
+public final class DisableKeyService implements DisableKeyUseCase {
+
+    private final KeyOperations operations;
+
+    public DisableKeyService(KeyOperations operations) {
+        this.operations = Objects.requireNonNull(operations, "operations");
+    }
+
+    @Override
+    public KeyView disableKey(DisableKeyCommand c) {
+        return operations.change(c.caller(), c.keyId(), KeyOperation.DISABLE, (key, now) -> {
+            key.disable(now);
+            return key.view();
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package dev.keyport.application.service;
+
+import dev.keyport.application.port.in.Caller;
+import dev.keyport.application.port.out.AuditRecord;
+import dev.keyport.application.port.out.AuditSink;
+import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.port.out.TransactionBoundary;
+import dev.keyport.domain.Cmk;
+import dev.keyport.domain.ConcurrentKeyChangeException;
+import dev.keyport.domain.DomainException;
+import dev.keyport.domain.KeyEvent;
+import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyNotFoundException;
+import dev.keyport.domain.KeyOperation;
+import dev.keyport.domain.KeyScope;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How every use case touches a key: in one transaction, load it from the caller's scope, apply the material expiry,
+ * act, save what changed together with its audit records, and retry a bounded number of times when another writer
+ * got there first. A key past its deletion date is not found, even before the purge has run.
+ */
+public final class KeyOperations {
+
+    /** How many times a use case runs before a concurrent change is reported to the caller. */
+    public static final int MAX_ATTEMPTS = 5;
+
+    private final KeyRepository keys;
+    private final AuditSink audit;
+    private final TransactionBoundary transactions;
+    private final Clock clock;
+
+    public KeyOperations(KeyRepository keys, AuditSink audit, TransactionBoundary transactions, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A new key: stored with its creation recorded. */
+    public <R> R create(Caller caller, Function<Instant, Cmk> factory, Function<Cmk, R> result) {
+        return audited(caller, Optional.empty(), KeyOperation.CREATE, () -> transactions.inTransaction(() -> {
+            Cmk key = factory.apply(clock.instant());
+            keys.add(key);
+            record(caller, KeyOperation.CREATE, key.drainEvents());
+            return result.apply(key);
+        }));
+    }
+
+    /** A change of one key. Nothing is written when the action changed nothing. */
+    public <R> R change(Caller caller, KeyId id, KeyOperation operation, BiFunction<Cmk, Instant, R> action) {
+        return audited(caller, Optional.of(id), operation, () -> transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Cmk key = load(caller.scope(), id, now);
+            R result = action.apply(key, now);
+            List<KeyEvent> events = key.drainEvents();
+            if (!events.isEmpty()) {
+                keys.update(key);
+                record(caller, operation, events);
+            }
+            return result;
+        }));
+    }
+
+    /** A use of one key that changes nothing stored: describe, encrypt, decrypt. Refusals are not audited. */
+    public <R> R use(Caller caller, KeyId id, BiFunction<Cmk, Instant, R> action) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            return action.apply(load(caller.scope(), id, now), now);
+        });
+    }
+
+    /** A read over many keys. */
+    public <R> R query(Function<Instant, R> query) {
+        return transactions.inTransaction(() -> query.apply(clock.instant()));
+    }
+
+    /** Deletes the material of a key whose expiry has passed; false when it is gone or no longer due. */
+    public boolean expire(Caller caller, KeyId id) {
+        return audited(caller, Optional.of(id), KeyOperation.EXPIRE_MATERIAL, () -> transactions.inTransaction(() -> {
+            Optional<Cmk> found = keys.find(caller.scope(), id);
+            if (found.isEmpty() || !found.get().expireMaterialIfDue(clock.instant())) {
+                return false;
+            }
+            keys.update(found.get());
+            record(caller, KeyOperation.EXPIRE_MATERIAL, found.get().drainEvents());
+            return true;
+        }));
+    }
+
+    /** Removes a key whose deletion date has passed; false when it is gone or no longer due. */
+    public boolean purge(Caller caller, KeyId id) {
+        return audited(caller, Optional.of(id), KeyOperation.PURGE, () -> transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<Cmk> found = keys.find(caller.scope(), id);
+            if (found.isEmpty() || !found.get().isDueForPurge(now)) {
+                return false;
+            }
+            Cmk key = found.get();
+            key.purge(now);
+            keys.remove(key);
+            record(caller, KeyOperation.PURGE, key.drainEvents());
+            return true;
+        }));
+    }
+
+    private Cmk load(KeyScope scope, KeyId id, Instant now) {
+        Cmk key = keys.find(scope, id).orElseThrow(() -> new KeyNotFoundException(id));
+        if (key.isDueForPurge(now)) {
+            throw new KeyNotFoundException(id);
+        }
+        key.expireMaterialIfDue(now);
+        return key;
+    }
+
+    private void record(Caller caller, KeyOperation operation, List<KeyEvent> events) {
+        for (KeyEvent event : events) {
+            audit.record(AuditRecord.changed(event, caller.scope(), operation, caller.credentialId(),
+                    caller.requestId()));
+        }
+    }
+
+    private <R> R audited(Caller caller, Optional<KeyId> id, KeyOperation operation,
+                          Supplier<R> attempt) {
+        for (int attempts = 1; ; attempts++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrentKeyChangeException conflict) {
+                if (attempts >= MAX_ATTEMPTS) {
+                    recordRefusal(caller, id, operation, conflict);
+                    throw conflict;
+                }
+            } catch (DomainException refusal) {
+                recordRefusal(caller, id, operation, refusal);
+                throw refusal;
+            }
+        }
+    }
+
+    private void recordRefusal(Caller caller, Optional<KeyId> id, KeyOperation operation, DomainException refusal) {
+        audit.record(AuditRecord.refused(clock.instant(), caller.scope(), refusal.keyId().or(() -> id), operation,
+                refusal.state(), refusal.code(), caller.credentialId(), caller.requestId()));
+    }
+}

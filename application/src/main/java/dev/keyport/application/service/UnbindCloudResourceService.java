@@ -1,0 +1,24 @@
+package dev.keyport.application.service;
+
+import dev.keyport.application.port.in.CloudResourceCommand;
+import dev.keyport.application.port.in.UnbindCloudResourceUseCase;
+import dev.keyport.domain.KeyOperation;
+import dev.keyport.domain.KeyView;
+import java.util.Objects;
+
+public final class UnbindCloudResourceService implements UnbindCloudResourceUseCase {
+
+    private final KeyOperations operations;
+
+    public UnbindCloudResourceService(KeyOperations operations) {
+        this.operations = Objects.requireNonNull(operations, "operations");
+    }
+
+    @Override
+    public KeyView unbindCloudResource(CloudResourceCommand c) {
+        return operations.change(c.caller(), c.keyId(), KeyOperation.UNBIND_CLOUD_RESOURCE, (key, now) -> {
+            key.unbind(c.resource(), now);
+            return key.view();
+        });
+    }
+}

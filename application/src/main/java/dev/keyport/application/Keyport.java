@@ -1,6 +1,6 @@
 package dev.keyport.application;
 
-import dev.keyport.application.inmemory.DirectTransactions;
+import dev.keyport.application.inmemory.InMemoryTransactions;
 import dev.keyport.application.inmemory.InMemoryAuditLog;
 import dev.keyport.application.inmemory.InMemoryKeyRepository;
 import dev.keyport.application.port.in.BindCloudResourceUseCase;
@@ -257,7 +257,7 @@ public final class Keyport implements CreateKeyUseCase, DescribeKeyUseCase, List
                 audit = new InMemoryAuditLog();
             }
             if (transactions == null) {
-                transactions = new DirectTransactions();
+                transactions = new InMemoryTransactions();
             }
             if (ids == null) {
                 ids = new RandomKeyIdGenerator();

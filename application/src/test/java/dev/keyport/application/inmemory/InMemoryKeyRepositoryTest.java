@@ -13,6 +13,6 @@ class InMemoryKeyRepositoryTest extends KeyRepositoryContract {
 
     @Override
     protected TransactionBoundary transactions() {
-        return new DirectTransactions();
+        return new InMemoryTransactions();
     }
 }

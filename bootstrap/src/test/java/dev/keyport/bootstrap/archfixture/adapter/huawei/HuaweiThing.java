@@ -1,0 +1,5 @@
+package dev.keyport.bootstrap.archfixture.adapter.huawei;
+
+/** An adapter class. */
+public class HuaweiThing {
+}

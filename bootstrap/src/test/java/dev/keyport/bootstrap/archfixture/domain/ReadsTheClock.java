@@ -1,0 +1,11 @@
+package dev.keyport.bootstrap.archfixture.domain;
+
+import java.time.Instant;
+
+/** Breaks "no ambient time in the core". */
+public class ReadsTheClock {
+
+    public Instant now() {
+        return Instant.now();
+    }
+}

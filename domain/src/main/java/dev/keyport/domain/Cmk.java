@@ -267,8 +267,13 @@ public final class Cmk {
 
     /** Schedules the key's deletion {@code pendingDays} from now, within the vendor's window and from its states. */
     public Instant scheduleDeletion(int pendingDays, LifecyclePolicy policy, Instant now) {
-        Duration pending = policy.deletionWindow().pendingPeriod(pendingDays);
         Instant at = prepare(now);
+        DeletionWindow window = policy.deletionWindow();
+        if (!window.contains(pendingDays)) {
+            throw new InvalidValueException(DomainErrorCode.INVALID_DELETION_WINDOW, "pending window",
+                    "must be between " + window.minDays() + " and " + window.maxDays() + " days", id, state);
+        }
+        Duration pending = window.pendingPeriod(pendingDays);
         requireUnbound(KeyOperation.SCHEDULE_DELETION);
         if (state == KeyState.PENDING_DELETE) {
             throw refused(DomainErrorCode.KEY_ALREADY_PENDING_DELETE, KeyOperation.SCHEDULE_DELETION);
@@ -347,11 +352,11 @@ public final class Cmk {
     /** AES-GCM under the key's material, with {@code context} authenticated. Only an Enabled key encrypts. */
     public byte[] encrypt(byte[] plaintext, byte[] context, Instant now, SecureRandom random) {
         Objects.requireNonNull(plaintext, "plaintext");
+        prepare(now);
         if (plaintext.length == 0 || plaintext.length > MAX_PLAINTEXT_BYTES) {
             throw new InvalidValueException(DomainErrorCode.INVALID_PLAINTEXT, "plaintext",
-                    "must be 1 to " + MAX_PLAINTEXT_BYTES + " bytes");
+                    "must be 1 to " + MAX_PLAINTEXT_BYTES + " bytes", id, state);
         }
-        prepare(now);
         requireUsable(KeyOperation.ENCRYPT);
         return Ciphertext.seal(id, material, plaintext, context == null ? new byte[0] : context, random);
     }

@@ -11,10 +11,13 @@ public record DeletionWindow(int minDays, int maxDays) {
         }
     }
 
+    public boolean contains(int days) {
+        return days >= minDays && days <= maxDays;
+    }
+
     public Duration pendingPeriod(int days) {
-        if (days < minDays || days > maxDays) {
-            throw new InvalidValueException(DomainErrorCode.INVALID_DELETION_WINDOW, "pending window",
-                    "must be between " + minDays + " and " + maxDays + " days");
+        if (!contains(days)) {
+            throw new IllegalArgumentException(days + " days is outside " + this);
         }
         return Duration.ofDays(days);
     }

@@ -6,7 +6,12 @@ public final class InvalidValueException extends DomainException {
     private final String field;
 
     public InvalidValueException(DomainErrorCode code, String field, String reason) {
-        super(code, null, null, field + " " + reason);
+        this(code, field, reason, null, null);
+    }
+
+    /** A value refused for a particular key, which the refusal names with its state. */
+    public InvalidValueException(DomainErrorCode code, String field, String reason, KeyId keyId, KeyState state) {
+        super(code, keyId, state, field + " " + reason + (keyId == null ? "" : " (key " + keyId + ")"));
         this.field = field;
     }
 

@@ -273,8 +273,11 @@ class LifecycleTableTest {
         for (int days : new int[] {6, 31}) {
             Cmk key = Subject.EXTERNAL_DISABLED.make().key();
             assertThatThrownBy(() -> key.scheduleDeletion(days, LifecyclePolicy.TENCENT, NOW))
-                    .isInstanceOfSatisfying(InvalidValueException.class,
-                            e -> assertThat(e.code()).isEqualTo(DomainErrorCode.INVALID_DELETION_WINDOW));
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                        assertThat(e.code()).isEqualTo(DomainErrorCode.INVALID_DELETION_WINDOW);
+                        assertThat(e.keyId()).contains(key.id());
+                        assertThat(e.state()).contains(DISABLED);
+                    });
             assertThat(key.state()).isEqualTo(DISABLED);
         }
         for (int days : new int[] {6, 1097}) {

@@ -1,0 +1,43 @@
+package dev.keyport.application.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyport.application.port.out.HuaweiCredential;
+import dev.keyport.application.port.out.Secret;
+import dev.keyport.application.port.out.TencentCredential;
+import dev.keyport.domain.Region;
+import dev.keyport.domain.TenantId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InMemoryTenantDirectoryTest {
+
+    @Test
+    void mapsEachVendorsCredentialToItsTenant() {
+        TenantId tenant = TenantId.of("acme");
+        InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
+                .add(new TencentCredential(tenant, "AKIDacme", Secret.of("tencent-secret"), 1250000000L, 100L))
+                .add(new HuaweiCredential(tenant, "HWAKACME", Secret.of("huawei-secret"), "domain-1",
+                        Map.of("0a1b2c3d4e5f60718293a4b5c6d7e8f9", Region.of("cn-north-4"))));
+
+        assertThat(directory.findTencentCredential("AKIDacme")).hasValueSatisfying(c -> {
+            assertThat(c.tenant()).isEqualTo(tenant);
+            assertThat(c.secretKey().reveal()).isEqualTo("tencent-secret");
+        });
+        assertThat(directory.findTencentCredential("AKIDother")).isEmpty();
+        assertThat(directory.findHuaweiCredential("HWAKACME")).hasValueSatisfying(c -> {
+            assertThat(c.regionOf("0a1b2c3d4e5f60718293a4b5c6d7e8f9")).contains(Region.of("cn-north-4"));
+            assertThat(c.regionOf("another-project")).isEmpty();
+        });
+        assertThatThrownBy(() -> directory.add(new TencentCredential(tenant, "AKIDacme", Secret.of("x"), 0, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void secretsNeverPrint() {
+        TencentCredential credential = new TencentCredential(TenantId.of("t"), "AKID", Secret.of("s3cr3t-value"),
+                1, 2);
+        assertThat(credential.toString()).doesNotContain("s3cr3t-value");
+    }
+}

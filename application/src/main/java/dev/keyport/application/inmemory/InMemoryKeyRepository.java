@@ -8,6 +8,7 @@ import dev.keyport.domain.AliasAlreadyExistsException;
 import dev.keyport.domain.Cmk;
 import dev.keyport.domain.CmkSnapshot;
 import dev.keyport.domain.ConcurrentKeyChangeException;
+import dev.keyport.domain.ImportGrant;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
 import dev.keyport.domain.KeyState;
@@ -124,6 +125,22 @@ public final class InMemoryKeyRepository implements KeyRepository {
                 .limit(limit)
                 .map(s -> new KeyRef(s.scope(), s.id()))
                 .toList();
+    }
+
+    @Override
+    public synchronized int removeExpiredGrants(Instant now) {
+        int removed = 0;
+        for (Map.Entry<KeyId, CmkSnapshot> entry : keys.entrySet()) {
+            CmkSnapshot s = entry.getValue();
+            List<ImportGrant> live = s.grants().stream().filter(g -> now.isBefore(g.expiresAt())).toList();
+            if (live.size() != s.grants().size()) {
+                removed += s.grants().size() - live.size();
+                entry.setValue(new CmkSnapshot(s.id(), s.scope(), s.alias(), s.description(), s.usage(), s.origin(),
+                        s.createdAt(), s.state(), s.material(), s.fingerprint(), s.materialExpiresAt(),
+                        s.deletionDate(), s.bindings(), live, s.version()));
+            }
+        }
+        return removed;
     }
 
     public synchronized int size() {

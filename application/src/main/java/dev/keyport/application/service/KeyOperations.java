@@ -49,7 +49,7 @@ public final class KeyOperations {
         return audited(caller, Optional.empty(), KeyOperation.CREATE, () -> transactions.inTransaction(() -> {
             Cmk key = factory.apply(clock.instant());
             keys.add(key);
-            record(caller, KeyOperation.CREATE, key.drainEvents());
+            record(caller, KeyOperation.CREATE, key.drainEvents(), 1);
             return result.apply(key);
         }));
     }
@@ -63,7 +63,7 @@ public final class KeyOperations {
             List<KeyEvent> events = key.drainEvents();
             if (!events.isEmpty()) {
                 keys.update(key);
-                record(caller, operation, events);
+                record(caller, operation, events, key.version() + 1);
             }
             return result;
         }));
@@ -90,7 +90,7 @@ public final class KeyOperations {
                 return false;
             }
             keys.update(found.get());
-            record(caller, KeyOperation.EXPIRE_MATERIAL, found.get().drainEvents());
+            record(caller, KeyOperation.EXPIRE_MATERIAL, found.get().drainEvents(), found.get().version() + 1);
             return true;
         }));
     }
@@ -106,7 +106,7 @@ public final class KeyOperations {
             Cmk key = found.get();
             key.purge(now);
             keys.remove(key);
-            record(caller, KeyOperation.PURGE, key.drainEvents());
+            record(caller, KeyOperation.PURGE, key.drainEvents(), key.version() + 1);
             return true;
         }));
     }
@@ -120,10 +120,10 @@ public final class KeyOperations {
         return key;
     }
 
-    private void record(Caller caller, KeyOperation operation, List<KeyEvent> events) {
+    private void record(Caller caller, KeyOperation operation, List<KeyEvent> events, long keyVersion) {
         for (KeyEvent event : events) {
             audit.record(AuditRecord.changed(event, caller.scope(), operation, caller.credentialId(),
-                    caller.requestId()));
+                    caller.requestId(), keyVersion));
         }
     }
 

@@ -43,7 +43,8 @@ public final class SweepService implements SweepUseCase {
                 purged++;
             }
         }
-        return new SweepResult(expired, purged);
+        int grants = operations.query(now -> keys.removeExpiredGrants(now));
+        return new SweepResult(expired, purged, grants);
     }
 
     private static Caller caller(KeyRef ref, String requestId) {

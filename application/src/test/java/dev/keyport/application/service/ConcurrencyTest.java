@@ -95,6 +95,11 @@ class ConcurrencyTest {
         public List<KeyRef> findPurgeDue(Instant now, int limit) {
             return delegate.findPurgeDue(now, limit);
         }
+
+        @Override
+        public int removeExpiredGrants(Instant now) {
+            return delegate.removeExpiredGrants(now);
+        }
     }
 
     private KeyId createKey(Keyport keyport) {

@@ -244,6 +244,7 @@ class KeyportLifecycleTest {
             assertThat(r.operation()).isEqualTo(KeyOperation.DISABLE);
         });
         assertThat(records.get(5).reason()).isEqualTo(ChangeReason.REQUESTED);
+        assertThat(records).extracting(AuditRecord::keyVersion).containsExactly(1L, 2L, 3L, 4L, 0L, 5L, 0L);
         assertThat(records.get(6).keyId()).isEmpty();
     }
 

@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param to           the state after; for a refusal, the state the key was left in, when known
  * @param credentialId the credential the caller signed with, or the name of the background job
  * @param error        the refusal's code; empty for a change
+ * @param keyVersion   the version of the key this change produced, which orders the changes of one key; 0 for a
+ *                     refusal
  */
 public record AuditRecord(Instant at, KeyScope scope, Optional<KeyId> keyId, KeyOperation operation,
                           Optional<KeyChange> change, Optional<KeyState> from, Optional<KeyState> to,
                           ChangeReason reason, String detail, String credentialId, String requestId,
-                          Outcome outcome, Optional<DomainErrorCode> error) {
+                          Outcome outcome, Optional<DomainErrorCode> error, long keyVersion) {
 
     public enum Outcome {
         SUCCEEDED,
@@ -44,16 +46,16 @@ public record AuditRecord(Instant at, KeyScope scope, Optional<KeyId> keyId, Key
     }
 
     public static AuditRecord changed(KeyEvent event, KeyScope scope, KeyOperation operation, String credentialId,
-                                      String requestId) {
+                                      String requestId, long keyVersion) {
         return new AuditRecord(event.at(), scope, Optional.of(event.keyId()), operation, Optional.of(event.change()),
                 Optional.ofNullable(event.from()), Optional.of(event.to()), event.reason(), event.detail(),
-                credentialId, requestId, Outcome.SUCCEEDED, Optional.empty());
+                credentialId, requestId, Outcome.SUCCEEDED, Optional.empty(), keyVersion);
     }
 
     public static AuditRecord refused(Instant at, KeyScope scope, Optional<KeyId> keyId, KeyOperation operation,
                                       Optional<KeyState> state, DomainErrorCode error, String credentialId,
                                       String requestId) {
         return new AuditRecord(at, scope, keyId, operation, Optional.empty(), Optional.empty(), state,
-                ChangeReason.REQUESTED, "", credentialId, requestId, Outcome.REFUSED, Optional.of(error));
+                ChangeReason.REQUESTED, "", credentialId, requestId, Outcome.REFUSED, Optional.of(error), 0);
     }
 }

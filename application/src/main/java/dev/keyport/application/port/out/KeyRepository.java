@@ -47,4 +47,12 @@ public interface KeyRepository {
 
     /** Keys pending deletion whose deletion date is at or before {@code now}; at most {@code limit}. */
     List<KeyRef> findPurgeDue(Instant now, int limit);
+
+    /**
+     * Removes import grants (wrapping keys and token digests) that expired at or before {@code now}, from keys nobody
+     * has touched since. An expired grant is useless: the aggregate drops it on its next change anyway.
+     *
+     * @return how many were removed
+     */
+    int removeExpiredGrants(Instant now);
 }

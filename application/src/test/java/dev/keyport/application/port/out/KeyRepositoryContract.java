@@ -267,6 +267,23 @@ public abstract class KeyRepositoryContract {
         assertThat(load(scope, expiring.id()).state()).isEqualTo(KeyState.PENDING_IMPORT);
     }
 
+    @Test
+    void expiredGrantsAreRemovedAndLiveOnesKept() {
+        Cmk key = TestKeys.external(scope, "grants", T0);
+        key.issueImportParameters(TestKeys.WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, T0, TestKeys.RANDOM);
+        key.issueImportParameters(TestKeys.WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_1,
+                T0.plus(Duration.ofHours(12)), TestKeys.RANDOM);
+        key.drainEvents();
+        tx(() -> keys.add(key));
+
+        int removed = tx(() -> keys.removeExpiredGrants(T0.plus(Duration.ofHours(24))));
+        assertThat(removed).isGreaterThanOrEqualTo(1);
+        Cmk loaded = load(scope, key.id());
+        assertThat(loaded.grants()).singleElement()
+                .satisfies(g -> assertThat(g.algorithm()).isEqualTo(WrappingAlgorithm.RSAES_OAEP_SHA_1));
+        assertThat(loaded.version()).as("housekeeping is not a change of the key").isEqualTo(1);
+    }
+
     private KeyPage query(Set<KeyState> states, Origin origin, String search, boolean newestFirst, long offset,
                           int limit, Instant now) {
         return tx(() -> keys.list(scope, new KeyQuery(states, Optional.ofNullable(origin), Optional.empty(),

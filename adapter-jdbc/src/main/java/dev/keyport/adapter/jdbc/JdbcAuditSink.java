@@ -1,0 +1,53 @@
+package dev.keyport.adapter.jdbc;
+
+import dev.keyport.application.port.out.AuditRecord;
+import dev.keyport.application.port.out.AuditSink;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The append-only audit table. A record of a change joins the transaction of the change; a record of a refusal,
+ * written after its transaction rolled back, gets a transaction of its own.
+ */
+public final class JdbcAuditSink implements AuditSink {
+
+    private final JdbiTransactions transactions;
+
+    JdbcAuditSink(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void record(AuditRecord record) {
+        transactions.currentHandle().ifPresentOrElse(h -> insert(h, record),
+                () -> transactions.jdbi().useTransaction(h -> insert(h, record)));
+    }
+
+    private static void insert(Handle h, AuditRecord r) {
+        h.createUpdate("""
+                        INSERT INTO audit_log (at, tenant_id, region, key_id, operation, change, from_state, to_state,
+                                               reason, detail, credential_id, request_id, outcome, error_code,
+                                               key_version)
+                        VALUES (:at, :tenant, :region, :keyId, :operation, :change, :from, :to, :reason, :detail,
+                                :credential, :request, :outcome, :error, :version)""")
+                .bind("at", r.at().toEpochMilli())
+                .bind("tenant", r.scope().tenant().value())
+                .bind("region", r.scope().region().value())
+                .bind("keyId", r.keyId().map(Object::toString).orElse(null))
+                .bind("operation", r.operation().name())
+                .bind("change", r.change().map(Enum::name).orElse(null))
+                .bind("from", r.from().map(Enum::name).orElse(null))
+                .bind("to", r.to().map(Enum::name).orElse(null))
+                .bind("reason", r.reason().name())
+                .bind("detail", truncate(r.detail(), 2048))
+                .bind("credential", truncate(r.credentialId(), 128))
+                .bind("request", truncate(r.requestId(), 128))
+                .bind("outcome", r.outcome().name())
+                .bind("error", r.error().map(Enum::name).orElse(null))
+                .bind("version", r.keyVersion())
+                .execute();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -10,6 +10,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 /**
  * One database transaction per unit of work, on the calling thread. The handle is bound to the thread for the
  * duration, so that the repository and the audit sink write in the same transaction; a nested call joins it.
+ *
+ * <p>Transactions are REPEATABLE READ: a key is read from one snapshot across its rows (key, material, bindings,
+ * grants), and a write that races another fails as a serialization failure, which the use case retries.
  */
 public final class JdbiTransactions implements TransactionBoundary {
 
@@ -25,7 +28,7 @@ public final class JdbiTransactions implements TransactionBoundary {
         if (current.get() != null) {
             return work.get();
         }
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             current.set(handle);
             try {
                 return work.get();

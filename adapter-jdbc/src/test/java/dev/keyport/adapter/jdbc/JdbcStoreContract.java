@@ -1,0 +1,484 @@
+package dev.keyport.adapter.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Caller;
+import dev.keyport.application.port.in.CloudResourceCommand;
+import dev.keyport.application.port.in.CreateKeyCommand;
+import dev.keyport.application.port.in.DecryptCommand;
+import dev.keyport.application.port.in.DeleteImportedKeyMaterialCommand;
+import dev.keyport.application.port.in.DescribeKeyCommand;
+import dev.keyport.application.port.in.DisableKeyCommand;
+import dev.keyport.application.port.in.EnableKeyCommand;
+import dev.keyport.application.port.in.EncryptCommand;
+import dev.keyport.application.port.in.GetParametersForImportCommand;
+import dev.keyport.application.port.in.ImportKeyMaterialCommand;
+import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.SweepCommand;
+import dev.keyport.application.port.in.SweepResult;
+import dev.keyport.application.testing.MutableClock;
+import dev.keyport.domain.Alias;
+import dev.keyport.domain.ChangeReason;
+import dev.keyport.domain.CloudResource;
+import dev.keyport.domain.Cmk;
+import dev.keyport.domain.Description;
+import dev.keyport.domain.DomainErrorCode;
+import dev.keyport.domain.DomainException;
+import dev.keyport.domain.ImportParameters;
+import dev.keyport.domain.KeyChange;
+import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeyState;
+import dev.keyport.domain.KeyUsage;
+import dev.keyport.domain.LifecyclePolicy;
+import dev.keyport.domain.Origin;
+import dev.keyport.domain.WrappingAlgorithm;
+import dev.keyport.domain.WrappingKeyPair;
+import dev.keyport.domain.WrappingKeySpec;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JDBC store must do on each database: survive a restart, migrate an empty database, keep no secret in
+ * clear, and stay consistent under concurrent use, by one server or several sharing the database.
+ */
+abstract class JdbcStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    static final Caller CALLER = new Caller(KeyScope.of("tenant-a", "ap-guangzhou"), "AKIDtest", "req-1");
+    /** Wrapping keys are slow to generate and not what these tests are about. */
+    static final WrappingKeyPair WRAPPING_KEY = WrappingKeySpec.RSA_2048.generate(TestDatabases.RANDOM);
+
+    final MutableClock clock = new MutableClock(T0);
+    private final List<JdbcStore> opened = new ArrayList<>();
+
+    /** The configuration of a new, empty database, the same on every call of one test. */
+    abstract JdbcStoreConfig database();
+
+    /** Every secret-shaped byte sequence found in the database's rows, as hex and base64 strings and raw bytes. */
+    abstract List<String> scanForSecrets(JdbcStore store, byte[] secret) throws Exception;
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(JdbcStore::close);
+    }
+
+    JdbcStore open() {
+        JdbcStore store = JdbcStore.open(database(), TestDatabases.RANDOM);
+        opened.add(store);
+        return store;
+    }
+
+    Keyport keyport(JdbcStore store) {
+        return Keyport.builder().clock(clock).keys(store.keys()).audit(store.audit())
+                .transactions(store.transactions()).wrappingKeys(spec -> WRAPPING_KEY).build();
+    }
+
+    static byte[] material() {
+        byte[] material = new byte[32];
+        TestDatabases.RANDOM.nextBytes(material);
+        return material;
+    }
+
+    static KeyId createExternal(Keyport keyport, String alias) {
+        return keyport.createKey(new CreateKeyCommand(CALLER, Alias.of(alias), Description.of("at rest"),
+                KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL, LifecyclePolicy.TENCENT)).id();
+    }
+
+    static void importMaterial(Keyport keyport, KeyId id, byte[] material, Optional<Instant> expiry,
+                               LifecyclePolicy policy) {
+        ImportParameters parameters = keyport.getParametersForImport(new GetParametersForImportCommand(CALLER, id,
+                WrappingAlgorithm.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048));
+        keyport.importKeyMaterial(new ImportKeyMaterialCommand(CALLER, id, parameters.token(),
+                WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material), expiry, policy));
+    }
+
+    private Cmk load(JdbcStore store, KeyId id) {
+        return store.transactions().inTransaction(() -> store.keys().find(CALLER.scope(), id)).orElseThrow();
+    }
+
+    // ----------------------------------------------------------------------------------------------- migrations
+
+    @Test
+    void anEmptyDatabaseIsMigratedToTheCurrentSchema() throws SQLException {
+        JdbcStore store = open();
+        assertThat(store.migrationsApplied()).isEqualTo(1);
+        assertThat(store.schemaVersion()).isEqualTo("1");
+        try (Connection c = store.dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            for (String table : List.of("cmk", "cmk_material", "cmk_binding", "import_grant", "audit_log")) {
+                boolean found = false;
+                for (String name : List.of(table, table.toUpperCase())) {
+                    try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                        found |= rs.next();
+                    }
+                }
+                assertThat(found).as(table).isTrue();
+            }
+        }
+        store.close();
+        opened.remove(store);
+        JdbcStore again = open();
+        assertThat(again.migrationsApplied()).as("already current").isZero();
+        assertThat(again.schemaVersion()).isEqualTo("1");
+    }
+
+    // ----------------------------------------------------------------------------------------------- restart
+
+    @Test
+    void everyKindOfKeyReadsBackIdenticalAfterARestart() {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        byte[] material = material();
+        KeyId imported = createExternal(keyport, "imported");
+        importMaterial(keyport, imported, material, Optional.of(T0.plus(Duration.ofDays(30))), LifecyclePolicy.TENCENT);
+        KeyId bound = createExternal(keyport, "bound");
+        importMaterial(keyport, bound, material(), Optional.empty(), LifecyclePolicy.HUAWEI);
+        keyport.bindCloudResource(new CloudResourceCommand(CALLER, bound, new CloudResource("ssm", "secret-1")));
+        KeyId deleted = createExternal(keyport, "deleted");
+        importMaterial(keyport, deleted, material, Optional.empty(), LifecyclePolicy.TENCENT);
+        keyport.deleteImportedKeyMaterial(new DeleteImportedKeyMaterialCommand(CALLER, deleted));
+        KeyId generated = keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("generated"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.HUAWEI)).id();
+        keyport.disableKey(new DisableKeyCommand(CALLER, generated));
+        keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(CALLER, generated, 7, LifecyclePolicy.TENCENT));
+        ImportParameters pending = keyport.getParametersForImport(new GetParametersForImportCommand(CALLER, deleted,
+                WrappingAlgorithm.RSAES_PKCS1_V1_5, WrappingKeySpec.RSA_2048));
+        byte[] ciphertext = keyport.encrypt(new EncryptCommand(CALLER, imported, "survives".getBytes(), null))
+                .ciphertext();
+
+        List<KeyId> ids = List.of(imported, bound, deleted, generated);
+        Map<KeyId, Object> before = new TreeMap<>();
+        ids.forEach(id -> before.put(id, load(store, id).snapshot()));
+        store.close();
+        opened.remove(store);
+
+        JdbcStore reopened = open();
+        for (KeyId id : ids) {
+            assertThat(load(reopened, id).snapshot()).usingRecursiveComparison().isEqualTo(before.get(id));
+        }
+        Keyport again = keyport(reopened);
+        assertThat(again.decrypt(new DecryptCommand(CALLER, ciphertext, null)).plaintext())
+                .isEqualTo("survives".getBytes());
+        // the token issued before the restart still imports after it
+        again.importKeyMaterial(new ImportKeyMaterialCommand(CALLER, deleted, pending.token(),
+                WrappingAlgorithm.RSAES_PKCS1_V1_5.wrap(WRAPPING_KEY.publicKey(), material), Optional.empty(),
+                LifecyclePolicy.HUAWEI));
+        assertThat(again.describeKey(new DescribeKeyCommand(CALLER, deleted)).state()).isEqualTo(KeyState.ENABLED);
+    }
+
+    // ----------------------------------------------------------------------------------------------- at rest
+
+    @Test
+    void noFormOfTheMaterialOrTheWrappingPrivateKeyIsStoredInClear() throws Exception {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        byte[] material = material();
+        KeyId id = createExternal(keyport, "at-rest");
+        importMaterial(keyport, id, material, Optional.empty(), LifecyclePolicy.TENCENT);
+        keyport.encrypt(new EncryptCommand(CALLER, id, "x".getBytes(), null));
+
+        assertThat(scanForSecrets(store, material)).isEmpty();
+        assertThat(scanForSecrets(store, WRAPPING_KEY.privateKeyPkcs8())).isEmpty();
+        assertThat(scanForSecrets(store, TestDatabases.MASTER_KEY.toBase64().getBytes())).isEmpty();
+    }
+
+    @Test
+    void afterADeleteNotEvenTheSealedMaterialRemains() throws Exception {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        KeyId id = createExternal(keyport, "shredded");
+        importMaterial(keyport, id, material(), Optional.empty(), LifecyclePolicy.TENCENT);
+        byte[] sealed = sealedMaterial(store, id);
+        assertThat(rowsContaining(store, sealed)).as("the probe finds the sealed material while it is held")
+                .isNotEmpty();
+
+        keyport.deleteImportedKeyMaterial(new DeleteImportedKeyMaterialCommand(CALLER, id));
+
+        assertThat(rowsContaining(store, sealed)).isEmpty();
+        assertThat(load(store, id).state()).isEqualTo(KeyState.PENDING_IMPORT);
+    }
+
+    @Test
+    void expiredMaterialIsDeletedFromTheDatabaseByTheSweep() throws Exception {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        KeyId id = createExternal(keyport, "expires");
+        importMaterial(keyport, id, material(), Optional.of(T0.plus(Duration.ofHours(1))), LifecyclePolicy.TENCENT);
+        byte[] sealed = sealedMaterial(store, id);
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(keyport.describeKey(new DescribeKeyCommand(CALLER, id)).state())
+                .as("seen before any sweep").isEqualTo(KeyState.PENDING_IMPORT);
+        assertThat(keyport.sweep(new SweepCommand(100))).isEqualTo(new SweepResult(1, 0, 0));
+        assertThat(rowsContaining(store, sealed)).isEmpty();
+        assertThat(auditChanges(store, id)).contains("MATERIAL_DELETED/MATERIAL_EXPIRED");
+    }
+
+    static byte[] sealedMaterial(JdbcStore store, KeyId id) throws SQLException {
+        try (Connection c = store.dataSource().getConnection();
+             var s = c.prepareStatement("SELECT sealed FROM cmk_material WHERE key_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    /** Every table and column whose value contains {@code secret}, or its hex or base64. */
+    static List<String> rowsContaining(JdbcStore store, byte[] secret) throws SQLException {
+        String hex = HexFormat.of().formatHex(secret);
+        String base64 = Base64.getEncoder().encodeToString(secret);
+        List<String> found = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection()) {
+            for (String table : List.of("cmk", "cmk_material", "cmk_binding", "import_grant", "audit_log")) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            boolean hit = value instanceof byte[] bytes ? indexOf(bytes, secret) >= 0
+                                    : value != null && (value.toString().contains(hex)
+                                    || value.toString().contains(base64));
+                            if (hit) {
+                                found.add(table + "." + meta.getColumnName(i));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static List<String> auditChanges(JdbcStore store, KeyId id) throws SQLException {
+        List<String> changes = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection();
+             var s = c.prepareStatement("""
+                     SELECT change, reason FROM audit_log WHERE key_id = ? AND change IS NOT NULL
+                     ORDER BY key_version, id""")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(rs.getString(1) + "/" + rs.getString(2));
+                }
+            }
+        }
+        return changes;
+    }
+
+    // ----------------------------------------------------------------------------------------------- concurrency
+
+    @Test
+    void racingChangesEndConsistentWithASerialOrderOfThoseThatSucceeded() throws Exception {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        List<KeyId> toggled = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            toggled.add(keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("toggle-" + i), Description.NONE,
+                    KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.TENCENT)).id());
+        }
+        byte[] material = material();
+        List<KeyId> imported = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            KeyId id = createExternal(keyport, "byok-" + i);
+            importMaterial(keyport, id, material, Optional.empty(), LifecyclePolicy.HUAWEI);
+            imported.add(id);
+        }
+        Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
+        int threads = 8;
+        int operations = 40;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; i < operations; i++) {
+                        boolean toggle = random.nextBoolean();
+                        KeyId id = toggle ? toggled.get(random.nextInt(toggled.size()))
+                                : imported.get(random.nextInt(imported.size()));
+                        String what = toggle ? (random.nextBoolean() ? "enable" : "disable")
+                                : (random.nextBoolean() ? "delete" : "import");
+                        try {
+                            switch (what) {
+                                case "enable" -> keyport.enableKey(new EnableKeyCommand(CALLER, id));
+                                case "disable" -> keyport.disableKey(new DisableKeyCommand(CALLER, id));
+                                case "delete" -> keyport.deleteImportedKeyMaterial(
+                                        new DeleteImportedKeyMaterialCommand(CALLER, id));
+                                default -> importMaterial(keyport, id, material, Optional.empty(),
+                                        LifecyclePolicy.HUAWEI);
+                            }
+                            successes.computeIfAbsent(id + "/" + what, k -> new AtomicInteger()).incrementAndGet();
+                        } catch (DomainException refused) {
+                            // IMPORT_TOKEN_INVALID: more than Cmk.MAX_OUTSTANDING_GRANTS grants were issued
+                            // for the key meanwhile, and this thread's was the oldest
+                            assertThat(refused.code()).isIn(DomainErrorCode.KEY_NOT_DISABLED,
+                                    DomainErrorCode.KEY_NOT_ENABLED, DomainErrorCode.IMPORT_STATE_NOT_SUPPORTED,
+                                    DomainErrorCode.MATERIAL_DELETE_STATE_NOT_SUPPORTED,
+                                    DomainErrorCode.IMPORT_TOKEN_INVALID, DomainErrorCode.CONCURRENT_MODIFICATION);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(successes.values().stream().mapToInt(AtomicInteger::get).sum()).as("changes that succeeded")
+                .isPositive();
+        for (KeyId id : toggled) {
+            assertSerialHistory(store, id, Set.of("DISABLED", "ENABLED"), "DISABLED",
+                    count(successes, id, "disable"), count(successes, id, "enable"),
+                    Map.of("DISABLED", KeyState.DISABLED, "ENABLED", KeyState.ENABLED), KeyState.ENABLED);
+        }
+        for (KeyId id : imported) {
+            // the history starts with the import that set the key up
+            assertSerialHistory(store, id, Set.of("MATERIAL_IMPORTED", "MATERIAL_DELETED"), "MATERIAL_IMPORTED",
+                    count(successes, id, "import") + 1, count(successes, id, "delete"),
+                    Map.of("MATERIAL_DELETED", KeyState.PENDING_IMPORT, "MATERIAL_IMPORTED", KeyState.ENABLED),
+                    KeyState.PENDING_IMPORT);
+            Cmk key = load(store, id);
+            if (key.state() == KeyState.ENABLED) {
+                byte[] ciphertext = keyport.encrypt(new EncryptCommand(CALLER, id, "ok".getBytes(), null))
+                        .ciphertext();
+                assertThat(keyport.decrypt(new DecryptCommand(CALLER, ciphertext, null)).plaintext())
+                        .isEqualTo("ok".getBytes());
+            }
+        }
+    }
+
+    private static int count(Map<String, AtomicInteger> successes, KeyId id, String what) {
+        AtomicInteger n = successes.get(id + "/" + what);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * The audited changes of one key, in version order, alternate between the two kinds, starting with
+     * {@code first}; there is one per success; the versions run 1, 2, 3 … without a gap or a repeat; and the stored
+     * key is at the last version, in the state the last change left it in.
+     */
+    private void assertSerialHistory(JdbcStore store, KeyId id, Set<String> kinds, String first, int firstSuccesses,
+                                     int secondSuccesses, Map<String, KeyState> stateAfter, KeyState initial)
+            throws SQLException {
+        List<String> history = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection();
+             var s = c.prepareStatement("""
+                     SELECT change, key_version FROM audit_log WHERE key_id = ? AND outcome = 'SUCCEEDED'
+                     ORDER BY key_version, id""")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String change = rs.getString(1);
+                    long version = rs.getLong(2);
+                    if (versions.isEmpty() || versions.get(versions.size() - 1) != version) {
+                        versions.add(version);
+                    }
+                    if (kinds.contains(change)) {
+                        history.add(change);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.get(i)).as("change %d of %s", i, id)
+                    .isEqualTo(i % 2 == 0 ? first : kinds.stream().filter(k -> !k.equals(first)).findFirst().get());
+        }
+        assertThat(history.stream().filter(first::equals).count()).isEqualTo(firstSuccesses);
+        assertThat(history.size()).isEqualTo(firstSuccesses + secondSuccesses);
+        for (int i = 0; i < versions.size(); i++) {
+            assertThat(versions.get(i)).isEqualTo(i + 1L);
+        }
+        Cmk key = load(store, id);
+        assertThat(key.version()).isEqualTo(versions.get(versions.size() - 1));
+        assertThat(key.state()).isEqualTo(history.isEmpty() ? initial : stateAfter.get(history.get(history.size() - 1)));
+    }
+
+    @Test
+    void twoServersSweepingTogetherExpireEachKeyOnce() throws Exception {
+        JdbcStore first = open();
+        JdbcStore second = open();
+        Keyport one = keyport(first);
+        Keyport two = keyport(second);
+        List<KeyId> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            KeyId id = createExternal(one, "sweep-" + i);
+            importMaterial(one, id, material(), Optional.of(T0.plus(Duration.ofMinutes(5 + i))),
+                    LifecyclePolicy.TENCENT);
+            ids.add(id);
+        }
+        clock.advance(Duration.ofHours(1));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<SweepResult> a = pool.submit(() -> {
+                start.await();
+                return one.sweep(new SweepCommand(100));
+            });
+            Future<SweepResult> b = pool.submit(() -> {
+                start.await();
+                return two.sweep(new SweepCommand(100));
+            });
+            start.countDown();
+            assertThat(a.get(2, TimeUnit.MINUTES).materialExpired() + b.get(2, TimeUnit.MINUTES).materialExpired())
+                    .isEqualTo(ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (KeyId id : ids) {
+            assertThat(auditChanges(first, id)).filteredOn(c -> c.startsWith("MATERIAL_DELETED"))
+                    .containsExactly("MATERIAL_DELETED/" + ChangeReason.MATERIAL_EXPIRED);
+            assertThat(load(second, id).state()).isEqualTo(KeyState.PENDING_IMPORT);
+        }
+        assertThat(auditChanges(first, ids.get(0))).contains("MATERIAL_IMPORTED/REQUESTED");
+        assertThat(KeyChange.MATERIAL_DELETED.name()).isEqualTo("MATERIAL_DELETED");
+    }
+}

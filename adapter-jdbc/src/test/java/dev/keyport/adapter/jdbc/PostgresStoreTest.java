@@ -1,0 +1,22 @@
+package dev.keyport.adapter.jdbc;
+
+import java.util.List;
+
+/** The store on a real PostgreSQL server: the production store. */
+class PostgresStoreTest extends JdbcStoreContract {
+
+    private JdbcStoreConfig database;
+
+    @Override
+    JdbcStoreConfig database() {
+        if (database == null) {
+            database = TestDatabases.freshPostgres();
+        }
+        return database;
+    }
+
+    @Override
+    List<String> scanForSecrets(JdbcStore store, byte[] secret) throws Exception {
+        return rowsContaining(store, secret);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.keyport.adapter.tencent;
+
+import dev.keyport.application.Keyport;
+import dev.keyport.application.inmemory.InMemoryKeyRepository;
+import dev.keyport.application.inmemory.InMemoryTenantDirectory;
+import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.port.out.Secret;
+import dev.keyport.application.port.out.TencentCredential;
+import dev.keyport.domain.Region;
+import dev.keyport.domain.TenantId;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** The Tencent adapter on a random port over an in-memory Keyport, and official SDK clients pointed at it. */
+final class TencentServer implements AutoCloseable {
+
+    static final String SECRET_ID = "AKIDkeyporttest0001";
+    static final String SECRET_KEY = "keyport-test-secret-key";
+    static final String OTHER_SECRET_ID = "AKIDkeyportother0002";
+    static final String OTHER_SECRET_KEY = "keyport-other-secret-key";
+    static final long UIN = 100000000001L;
+
+    final Vertx vertx = Vertx.vertx();
+    final Keyport keyport;
+    final HttpServer server;
+
+    TencentServer() throws Exception {
+        this(new InMemoryKeyRepository(), TencentApiConfig.defaults(Region.of("ap-guangzhou")));
+    }
+
+    TencentServer(KeyRepository keys, TencentApiConfig config) throws Exception {
+        keyport = Keyport.builder().clock(Clock.systemUTC()).keys(keys).build();
+        InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
+                .add(new TencentCredential(TenantId.of("tenant-a"), SECRET_ID, Secret.of(SECRET_KEY), 1250000000L,
+                        UIN))
+                .add(new TencentCredential(TenantId.of("tenant-b"), OTHER_SECRET_ID, Secret.of(OTHER_SECRET_KEY),
+                        1250000001L, UIN + 1));
+        server = new TencentApi(keyport, directory, Clock.systemUTC(), config)
+                .listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    KmsClient client() {
+        return client(SECRET_ID, SECRET_KEY, "ap-guangzhou", new ClientProfile());
+    }
+
+    KmsClient client(String secretId, String secretKey, String region, ClientProfile profile) {
+        HttpProfile http = profile.getHttpProfile() == null ? new HttpProfile() : profile.getHttpProfile();
+        http.setEndpoint("127.0.0.1:" + port());
+        http.setProtocol("http://");
+        profile.setHttpProfile(http);
+        return new KmsClient(new Credential(secretId, secretKey), region, profile);
+    }
+
+    TestSigner signer() {
+        return new TestSigner(SECRET_ID, SECRET_KEY, port());
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}

@@ -34,7 +34,7 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
         HttpMethod method = ctx.request().method();
         String rawQuery = ctx.request().query();
         String contentType = ctx.request().getHeader("Content-Type");
-        String host = ctx.request().getHeader("Host");
+        String host = ctx.request().host(); // the Host header, or the :authority of an HTTP/2 request
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         if (rawQuery != null && rawQuery.length() > GET_LIMIT) {
             throw sizeExceeded(GET_LIMIT);

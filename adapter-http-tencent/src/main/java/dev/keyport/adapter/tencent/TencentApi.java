@@ -75,7 +75,9 @@ public final class TencentApi {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
                 .setPort(port)
-                .setMaxInitialLineLength(64 * 1024); // a GET up to the 32 KB limit reaches us, to be answered
+                .setMaxInitialLineLength(64 * 1024) // a GET up to the 32 KB limit reaches us, to be answered
+                .setMaxFormAttributeSize(IncomingRequest.JSON_LIMIT) // form limits are checked by IncomingRequest
+                .setHttp2ClearTextEnabled(false); // HTTP/1.1, as Tencent's API speaks; no h2c upgrade
         return vertx.createHttpServer(options).requestHandler(router(vertx)).listen();
     }
 

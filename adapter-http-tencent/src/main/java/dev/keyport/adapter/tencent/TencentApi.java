@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyport.application.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.out.TenantDirectory;
+import dev.keyport.application.support.RateLimiter;
 import dev.keyport.domain.DomainException;
 import dev.keyport.domain.InvalidValueException;
 import dev.keyport.domain.KeyScope;

@@ -20,7 +20,26 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
         return this;
     }
 
-    public InMemoryTenantDirectory add(HuaweiCredential credential) {
+    /**
+     * Adds a Huawei access key. Within a tenant a project always maps to the same region, and a region to one
+     * project, so that a project's keys are its own.
+     */
+    public synchronized InMemoryTenantDirectory add(HuaweiCredential credential) {
+        for (HuaweiCredential other : huawei.values()) {
+            if (!other.tenant().equals(credential.tenant())) {
+                continue;
+            }
+            credential.projects().forEach((project, region) -> {
+                other.regionOf(project).filter(r -> !r.equals(region)).ifPresent(r -> {
+                    throw new IllegalArgumentException("project " + project + " maps to two regions");
+                });
+                other.projects().forEach((otherProject, otherRegion) -> {
+                    if (otherRegion.equals(region) && !otherProject.equals(project)) {
+                        throw new IllegalArgumentException("region " + region + " has two projects");
+                    }
+                });
+            });
+        }
         if (huawei.putIfAbsent(credential.accessKey(), credential) != null) {
             throw new IllegalArgumentException("access key " + credential.accessKey() + " is listed twice");
         }

@@ -35,6 +35,23 @@ class InMemoryTenantDirectoryTest {
     }
 
     @Test
+    void withinATenantAProjectHasOneRegionAndARegionOneProject() {
+        TenantId tenant = TenantId.of("acme");
+        InMemoryTenantDirectory directory = new InMemoryTenantDirectory().add(new HuaweiCredential(tenant, "AK1",
+                Secret.of("s"), "d", Map.of("p1", Region.of("cn-north-4"))));
+        assertThatThrownBy(() -> directory.add(new HuaweiCredential(tenant, "AK2", Secret.of("s"), "d",
+                Map.of("p1", Region.of("cn-east-3"))))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> directory.add(new HuaweiCredential(tenant, "AK3", Secret.of("s"), "d",
+                Map.of("p2", Region.of("cn-north-4"))))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HuaweiCredential(tenant, "AK4", Secret.of("s"), "d",
+                Map.of("p3", Region.of("cn-east-3"), "p4", Region.of("cn-east-3"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        directory.add(new HuaweiCredential(tenant, "AK5", Secret.of("s"), "d", Map.of("p1", Region.of("cn-north-4"))));
+        directory.add(new HuaweiCredential(TenantId.of("other"), "AK6", Secret.of("s"), "d",
+                Map.of("p9", Region.of("cn-north-4"))));
+    }
+
+    @Test
     void secretsNeverPrint() {
         TencentCredential credential = new TencentCredential(TenantId.of("t"), "AKID", Secret.of("s3cr3t-value"),
                 1, 2);

@@ -19,6 +19,9 @@ public record HuaweiCredential(TenantId tenant, String accessKey, Secret secretK
         Objects.requireNonNull(secretKey, "secret key");
         Objects.requireNonNull(domainId, "domain id");
         projects = Map.copyOf(projects);
+        if (projects.values().stream().distinct().count() != projects.size()) {
+            throw new IllegalArgumentException("each project of a credential has a region of its own");
+        }
     }
 
     public Optional<Region> regionOf(String projectId) {

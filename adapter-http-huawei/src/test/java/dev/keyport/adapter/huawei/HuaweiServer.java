@@ -1,0 +1,69 @@
+package dev.keyport.adapter.huawei;
+
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.kms.v2.KmsClient;
+import dev.keyport.application.Keyport;
+import dev.keyport.application.inmemory.InMemoryKeyRepository;
+import dev.keyport.application.inmemory.InMemoryTenantDirectory;
+import dev.keyport.application.port.out.HuaweiCredential;
+import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.port.out.Secret;
+import dev.keyport.domain.Region;
+import dev.keyport.domain.TenantId;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The Huawei adapter on a random port over an in-memory Keyport, and official SDK clients pointed at it. */
+final class HuaweiServer implements AutoCloseable {
+
+    static final String AK = "KEYPORTTESTAK0001";
+    static final String SK = "keyport-test-secret-key-huawei";
+    static final String PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    static final String SECOND_PROJECT = "1b2c3d4e5f60718293a4b5c6d7e8f90a";
+    static final String OTHER_AK = "KEYPORTOTHERAK0002";
+    static final String OTHER_SK = "keyport-other-secret-key-huawei";
+    static final String OTHER_PROJECT = "ffffffffffffffffffffffffffffffff";
+    static final String DOMAIN = "b168fe00ff56492495a7d22974df2d0b";
+
+    final Vertx vertx = Vertx.vertx();
+    final Keyport keyport;
+    final HttpServer server;
+
+    HuaweiServer() throws Exception {
+        this(new InMemoryKeyRepository(), HuaweiApiConfig.defaults());
+    }
+
+    HuaweiServer(KeyRepository keys, HuaweiApiConfig config) throws Exception {
+        keyport = Keyport.builder().clock(Clock.systemUTC()).keys(keys).build();
+        InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
+                .add(new HuaweiCredential(TenantId.of("tenant-a"), AK, Secret.of(SK), DOMAIN,
+                        Map.of(PROJECT, Region.of("cn-north-4"), SECOND_PROJECT, Region.of("cn-east-3"))))
+                .add(new HuaweiCredential(TenantId.of("tenant-b"), OTHER_AK, Secret.of(OTHER_SK),
+                        "c168fe00ff56492495a7d22974df2d0c", Map.of(OTHER_PROJECT, Region.of("cn-north-4"))));
+        server = new HuaweiApi(keyport, directory, Clock.systemUTC(), config)
+                .listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    KmsClient client() {
+        return client(AK, SK, PROJECT);
+    }
+
+    KmsClient client(String ak, String sk, String project) {
+        BasicCredentials credentials = new BasicCredentials().withAk(ak).withSk(sk).withProjectId(project);
+        return KmsClient.newBuilder().withCredential(credentials)
+                .withEndpoints(List.of("http://127.0.0.1:" + port())).build();
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+}

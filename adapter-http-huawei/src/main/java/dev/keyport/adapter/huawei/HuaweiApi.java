@@ -76,10 +76,14 @@ public final class HuaweiApi {
         return router;
     }
 
+    /** The HTTP options this API needs: HTTP/1.1, as Huawei's gateway speaks it to the SDK. */
+    public static HttpServerOptions serverOptions(String host, int port) {
+        return new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(false);
+    }
+
+    /** Listens on {@code host:port} (0 for any free port). */
     public Future<HttpServer> listen(Vertx vertx, String host, int port) {
-        return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-                        .setHttp2ClearTextEnabled(false))
-                .requestHandler(router(vertx)).listen();
+        return vertx.createHttpServer(serverOptions(host, port)).requestHandler(router(vertx)).listen();
     }
 
     private void handle(Vertx vertx, RoutingContext ctx) {

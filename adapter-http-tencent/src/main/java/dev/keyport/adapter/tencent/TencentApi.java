@@ -71,15 +71,19 @@ public final class TencentApi {
         return router;
     }
 
-    /** Listens on {@code host:port} (0 for any free port). */
-    public Future<HttpServer> listen(Vertx vertx, String host, int port) {
-        HttpServerOptions options = new HttpServerOptions()
+    /** The HTTP options this API needs: a GET up to the 32 KB limit reaches it, to be answered; HTTP/1.1 only. */
+    public static HttpServerOptions serverOptions(String host, int port) {
+        return new HttpServerOptions()
                 .setHost(host)
                 .setPort(port)
-                .setMaxInitialLineLength(64 * 1024) // a GET up to the 32 KB limit reaches us, to be answered
+                .setMaxInitialLineLength(64 * 1024)
                 .setMaxFormAttributeSize(IncomingRequest.JSON_LIMIT) // form limits are checked by IncomingRequest
                 .setHttp2ClearTextEnabled(false); // HTTP/1.1, as Tencent's API speaks; no h2c upgrade
-        return vertx.createHttpServer(options).requestHandler(router(vertx)).listen();
+    }
+
+    /** Listens on {@code host:port} (0 for any free port). */
+    public Future<HttpServer> listen(Vertx vertx, String host, int port) {
+        return vertx.createHttpServer(serverOptions(host, port)).requestHandler(router(vertx)).listen();
     }
 
     private void handle(Vertx vertx, RoutingContext ctx) {

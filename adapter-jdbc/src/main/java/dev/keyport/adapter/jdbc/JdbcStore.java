@@ -5,7 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.keyport.application.port.out.AuditSink;
 import dev.keyport.application.port.out.KeyRepository;
 import dev.keyport.application.port.out.TransactionBoundary;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -44,12 +51,62 @@ public final class JdbcStore implements AutoCloseable {
             Jdbi jdbi = Jdbi.create(dataSource);
             this.transactions = new JdbiTransactions(jdbi);
             Sealer sealer = new Sealer(config.masterKey(), random);
+            checkMasterKey(jdbi, sealer);
             this.keys = new JdbcKeyRepository(transactions, sealer);
             this.audit = new JdbcAuditSink(transactions);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    private static final String CHECK = "master-key-check";
+    private static final byte[] CHECK_VALUE = "keyport master key check".getBytes(StandardCharsets.US_ASCII);
+
+    /** Seals a known value on first open; on every later open, the master key must open it. */
+    private static void checkMasterKey(Jdbi jdbi, Sealer sealer) {
+        jdbi.useTransaction(h -> {
+            Optional<byte[]> sealed = h.createQuery("SELECT sealed FROM keyport_meta WHERE name = :name")
+                    .bind("name", CHECK).mapTo(byte[].class).findOne();
+            if (sealed.isEmpty()) {
+                h.createUpdate("INSERT INTO keyport_meta (name, sealed) VALUES (:name, :sealed)")
+                        .bind("name", CHECK).bind("sealed", sealer.seal(CHECK_VALUE, "keyport_meta.sealed", CHECK))
+                        .execute();
+                return;
+            }
+            try {
+                if (!Arrays.equals(CHECK_VALUE, sealer.open(sealed.get(), "keyport_meta.sealed", CHECK))) {
+                    throw new WrongMasterKeyException();
+                }
+            } catch (Sealer.SealedValueException e) {
+                throw new WrongMasterKeyException();
+            }
+        });
+    }
+
+    /** The master key given is not the one this database's secrets were sealed with. */
+    public static final class WrongMasterKeyException extends IllegalStateException {
+        WrongMasterKeyException() {
+            super("the master key does not open this database's secrets: it is not the key they were sealed with");
+        }
+    }
+
+    /** Whether the database answers, for a readiness check. */
+    public boolean isReady() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** How many keys are stored in each state (as stored: an expiry not yet swept still counts as Enabled). */
+    public Map<String, Long> keysByState() {
+        return transactions.jdbi().withHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM cmk GROUP BY state")
+                .reduceRows(new TreeMap<String, Long>(), (counts, row) -> {
+                    counts.put(row.getColumn("state", String.class), row.getColumn("n", Long.class));
+                    return counts;
+                }));
     }
 
     /** Opens the pool and migrates the schema to the current version. */

@@ -127,8 +127,8 @@ abstract class JdbcStoreContract {
     @Test
     void anEmptyDatabaseIsMigratedToTheCurrentSchema() throws SQLException {
         JdbcStore store = open();
-        assertThat(store.migrationsApplied()).isEqualTo(1);
-        assertThat(store.schemaVersion()).isEqualTo("1");
+        assertThat(store.migrationsApplied()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo("2");
         try (Connection c = store.dataSource().getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             for (String table : List.of("cmk", "cmk_material", "cmk_binding", "import_grant", "audit_log")) {
@@ -145,7 +145,32 @@ abstract class JdbcStoreContract {
         opened.remove(store);
         JdbcStore again = open();
         assertThat(again.migrationsApplied()).as("already current").isZero();
-        assertThat(again.schemaVersion()).isEqualTo("1");
+        assertThat(again.schemaVersion()).isEqualTo("2");
+    }
+
+    @Test
+    void aWrongMasterKeyIsRefusedBeforeAnythingIsServed() {
+        JdbcStore store = open();
+        assertThat(store.isReady()).isTrue();
+        store.close();
+        opened.remove(store);
+        JdbcStoreConfig right = database();
+        JdbcStoreConfig wrong = new JdbcStoreConfig(right.jdbcUrl(), right.user(), right.password(),
+                MasterKey.generate(TestDatabases.RANDOM), 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JdbcStore.open(wrong, TestDatabases.RANDOM))
+                .isInstanceOf(JdbcStore.WrongMasterKeyException.class);
+        opened.add(JdbcStore.open(right, TestDatabases.RANDOM));
+    }
+
+    @Test
+    void keysAreCountedByState() {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        createExternal(keyport, "count-1");
+        createExternal(keyport, "count-2");
+        keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("count-3"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.TENCENT));
+        assertThat(store.keysByState()).containsEntry("PENDING_IMPORT", 2L).containsEntry("ENABLED", 1L);
     }
 
     // ----------------------------------------------------------------------------------------------- restart

@@ -1,0 +1,227 @@
+package dev.keyport.bootstrap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.keyport.adapter.huawei.HuaweiApi;
+import dev.keyport.adapter.huawei.HuaweiApiConfig;
+import dev.keyport.adapter.jdbc.JdbcStore;
+import dev.keyport.adapter.jdbc.JdbcStoreConfig;
+import dev.keyport.adapter.jdbc.MasterKey;
+import dev.keyport.adapter.tencent.TencentApi;
+import dev.keyport.adapter.tencent.TencentApiConfig;
+import dev.keyport.application.Keyport;
+import dev.keyport.application.inmemory.InMemoryTenantDirectory;
+import dev.keyport.application.port.in.SweepCommand;
+import dev.keyport.application.port.in.SweepResult;
+import dev.keyport.application.support.OnDemandWrappingKeySource;
+import dev.keyport.application.support.PregeneratedWrappingKeySource;
+import dev.keyport.domain.WrappingKeySpec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyport, wired: the domain and application on the JDBC store, both vendor APIs and the operations endpoints, the
+ * sweep on a schedule and wrapping keys generated ahead of time. Start it, read its bound addresses, stop it.
+ */
+public final class KeyportServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyportServer.class);
+
+    private final Settings settings;
+    private final Vertx vertx;
+    private final JdbcStore store;
+    private final PregeneratedWrappingKeySource wrappingKeys;
+    private final Gate gate = new Gate();
+    private final HttpServer tencent;
+    private final HttpServer huawei;
+    private final HttpServer ops;
+    private final long sweepTimer;
+    private volatile boolean stopped;
+
+    private KeyportServer(Settings settings) {
+        this.settings = settings;
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        InMemoryTenantDirectory directory = CredentialsFile.load(settings.credentials(), settings.bindsLoopback());
+        MasterKey masterKey = MasterKeys.resolve(settings.masterKey(), settings.dataDir(), random);
+        this.store = openStore(settings, masterKey, random);
+        Vertx started = null;
+        PregeneratedWrappingKeySource stock = null;
+        try {
+            stock = new PregeneratedWrappingKeySource(Map.of(WrappingKeySpec.RSA_2048, settings.wrappingKeyStock()),
+                    random, runnable -> new Thread(runnable, "keyport-wrapping-keys"));
+            Keyport keyport = Keyport.builder().clock(clock).random(random).keys(store.keys()).audit(store.audit())
+                    .transactions(store.transactions()).wrappingKeys(stock).build();
+            // seeds take their wrapping keys on demand, leaving the stock to requests
+            settings.seed().ifPresent(seed -> SeedFile.apply(SeedFile.read(seed), store.keys(), store.audit(),
+                    store.transactions(), new OnDemandWrappingKeySource(random), clock, random));
+
+            Observability observability = new Observability();
+            ((HikariDataSource) store.dataSource()).setMetricRegistry(observability.registry);
+            started = Vertx.vertx();
+            TencentApi tencentApi = new TencentApi(keyport, directory, clock,
+                    TencentApiConfig.defaults(settings.defaultRegion())).observe(observability::tencent);
+            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, HuaweiApiConfig.defaults())
+                    .observe(observability::huawei);
+            this.tencent = listen(started, "KEYPORT_TENCENT_PORT", TencentApi.serverOptions(settings.bind(),
+                    settings.tencentPort()), tencentApi.router(started));
+            this.huawei = listen(started, "KEYPORT_HUAWEI_PORT", HuaweiApi.serverOptions(settings.bind(),
+                    settings.huaweiPort()), huaweiApi.router(started));
+            this.ops = listen(started, "KEYPORT_OPS_PORT", new HttpServerOptions().setHost(settings.bind())
+                    .setPort(settings.opsPort()), OpsApi.router(started, store, observability));
+            Vertx loop = started;
+            this.sweepTimer = started.setPeriodic(settings.sweepInterval().toMillis(), id -> loop.executeBlocking(
+                    () -> keyport.sweep(new SweepCommand(500)), false).onComplete(done -> logSweep(done.result(),
+                    done.cause())));
+        } catch (RuntimeException e) {
+            if (started != null) {
+                await(started.close());
+            }
+            if (stock != null) {
+                stock.close();
+            }
+            store.close();
+            throw e;
+        }
+        this.vertx = started;
+        this.wrappingKeys = stock;
+    }
+
+    public static KeyportServer start(Settings settings) {
+        return new KeyportServer(settings);
+    }
+
+    private static JdbcStore openStore(Settings settings, MasterKey masterKey, SecureRandom random) {
+        JdbcStoreConfig config;
+        if (settings.dbUrl().isPresent()) {
+            config = new JdbcStoreConfig(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), masterKey,
+                    16);
+        } else {
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                throw new BadSettingException("KEYPORT_DATA_DIR", "cannot create '" + settings.dataDir() + "'");
+            }
+            config = JdbcStoreConfig.h2(settings.dataDir(), masterKey);
+        }
+        try {
+            return JdbcStore.open(config, random);
+        } catch (JdbcStore.WrongMasterKeyException e) {
+            throw new BadSettingException("KEYPORT_MASTER_KEY", "is not the key this database's secrets were "
+                    + "sealed with");
+        } catch (RuntimeException e) {
+            throw new BadSettingException(settings.dbUrl().isPresent() ? "KEYPORT_DB_URL" : "KEYPORT_DATA_DIR",
+                    "the database cannot be opened (" + rootMessage(e) + ")");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private HttpServer listen(Vertx vertx, String setting, HttpServerOptions options, Router router) {
+        try {
+            return await(vertx.createHttpServer(options).requestHandler(gate.guard(router)).listen());
+        } catch (RuntimeException e) {
+            throw new BadSettingException(setting, "cannot listen on " + options.getHost() + ":" + options.getPort()
+                    + " (" + rootMessage(e) + ")");
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private static void logSweep(SweepResult result, Throwable failure) {
+        if (failure != null) {
+            LOG.error("sweep failed", failure);
+        } else if (result.materialExpired() + result.keysPurged() + result.grantsRemoved() > 0) {
+            LOG.info("sweep: {} expired material deleted, {} keys purged, {} expired import grants removed",
+                    result.materialExpired(), result.keysPurged(), result.grantsRemoved());
+        }
+    }
+
+    public String tencentUrl() {
+        return url(tencent);
+    }
+
+    public String huaweiUrl() {
+        return url(huawei);
+    }
+
+    public String opsUrl() {
+        return url(ops);
+    }
+
+    public int tencentPort() {
+        return tencent.actualPort();
+    }
+
+    public int huaweiPort() {
+        return huawei.actualPort();
+    }
+
+    public int opsPort() {
+        return ops.actualPort();
+    }
+
+    private String url(HttpServer server) {
+        String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+        return "http://" + host + ":" + server.actualPort();
+    }
+
+    /** The one line printed when the server is ready. */
+    public String readyLine() {
+        return "keyport ready tencent=" + tencentUrl() + " huawei=" + huaweiUrl() + " ops=" + opsUrl();
+    }
+
+    /**
+     * Stops accepting, lets the requests in flight finish (up to the grace period), then closes the listeners, the
+     * wrapping-key stock and the pool.
+     */
+    public synchronized void stop(Duration grace) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            if (!gate.closeAndDrain(grace)) {
+                LOG.warn("{} requests were still in flight after {}", gate.inFlight(), grace);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        vertx.cancelTimer(sweepTimer);
+        await(vertx.close());
+        wrappingKeys.close();
+        store.close();
+    }
+
+    @Override
+    public void close() {
+        stop(settings.shutdownGrace());
+    }
+}

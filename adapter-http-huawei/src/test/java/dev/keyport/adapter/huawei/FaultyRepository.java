@@ -1,21 +1,14 @@
 package dev.keyport.adapter.huawei;
 
-import dev.keyport.application.inmemory.InMemoryKeyRepository;
-import dev.keyport.application.port.out.KeyPage;
-import dev.keyport.application.port.out.KeyQuery;
-import dev.keyport.application.port.out.KeyRef;
-import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.testing.DelegatingKeyRepository;
 import dev.keyport.domain.Cmk;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** An in-memory repository that can be told to break. */
-final class FaultyRepository implements KeyRepository {
+final class FaultyRepository extends DelegatingKeyRepository {
 
-    private final InMemoryKeyRepository delegate = new InMemoryKeyRepository();
     volatile boolean broken;
 
     @Override
@@ -23,41 +16,6 @@ final class FaultyRepository implements KeyRepository {
         if (broken) {
             throw new IllegalStateException("the disk is on fire (this must not reach a client)");
         }
-        return delegate.find(scope, id);
-    }
-
-    @Override
-    public void add(Cmk key) {
-        delegate.add(key);
-    }
-
-    @Override
-    public void update(Cmk key) {
-        delegate.update(key);
-    }
-
-    @Override
-    public void remove(Cmk key) {
-        delegate.remove(key);
-    }
-
-    @Override
-    public KeyPage list(KeyScope scope, KeyQuery query) {
-        return delegate.list(scope, query);
-    }
-
-    @Override
-    public List<KeyRef> findMaterialExpiryDue(Instant now, int limit) {
-        return delegate.findMaterialExpiryDue(now, limit);
-    }
-
-    @Override
-    public List<KeyRef> findPurgeDue(Instant now, int limit) {
-        return delegate.findPurgeDue(now, limit);
-    }
-
-    @Override
-    public int removeExpiredGrants(Instant now) {
-        return delegate.removeExpiredGrants(now);
+        return super.find(scope, id);
     }
 }

@@ -1,24 +1,17 @@
 package dev.keyport.adapter.tencent;
 
-import dev.keyport.application.inmemory.InMemoryKeyRepository;
-import dev.keyport.application.port.out.KeyPage;
-import dev.keyport.application.port.out.KeyQuery;
-import dev.keyport.application.port.out.KeyRef;
-import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.testing.DelegatingKeyRepository;
 import dev.keyport.domain.Cmk;
 import dev.keyport.domain.ConcurrentKeyChangeException;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** An in-memory repository that can be told to fail: a broken store, or one where every save loses a race. */
-final class FaultyRepository implements KeyRepository {
+final class FaultyRepository extends DelegatingKeyRepository {
 
     enum Fault { NONE, BROKEN, ALWAYS_RACING }
 
-    private final InMemoryKeyRepository delegate = new InMemoryKeyRepository();
     volatile Fault fault = Fault.NONE;
 
     @Override
@@ -26,12 +19,7 @@ final class FaultyRepository implements KeyRepository {
         if (fault == Fault.BROKEN) {
             throw new IllegalStateException("the disk is on fire at /var/lib/keyport (stack trace must not leak)");
         }
-        return delegate.find(scope, id);
-    }
-
-    @Override
-    public void add(Cmk key) {
-        delegate.add(key);
+        return super.find(scope, id);
     }
 
     @Override
@@ -39,31 +27,6 @@ final class FaultyRepository implements KeyRepository {
         if (fault == Fault.ALWAYS_RACING) {
             throw new ConcurrentKeyChangeException(key.id());
         }
-        delegate.update(key);
-    }
-
-    @Override
-    public void remove(Cmk key) {
-        delegate.remove(key);
-    }
-
-    @Override
-    public KeyPage list(KeyScope scope, KeyQuery query) {
-        return delegate.list(scope, query);
-    }
-
-    @Override
-    public List<KeyRef> findMaterialExpiryDue(Instant now, int limit) {
-        return delegate.findMaterialExpiryDue(now, limit);
-    }
-
-    @Override
-    public List<KeyRef> findPurgeDue(Instant now, int limit) {
-        return delegate.findPurgeDue(now, limit);
-    }
-
-    @Override
-    public int removeExpiredGrants(Instant now) {
-        return delegate.removeExpiredGrants(now);
+        super.update(key);
     }
 }

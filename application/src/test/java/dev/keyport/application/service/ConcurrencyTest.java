@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyport.application.Keyport;
 import dev.keyport.application.inmemory.InMemoryAuditLog;
-import dev.keyport.application.inmemory.InMemoryKeyRepository;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.application.port.in.DescribeKeyCommand;
 import dev.keyport.application.port.in.DisableKeyCommand;
 import dev.keyport.application.port.in.EnableKeyCommand;
 import dev.keyport.application.port.out.AuditRecord;
-import dev.keyport.application.port.out.KeyPage;
-import dev.keyport.application.port.out.KeyQuery;
-import dev.keyport.application.port.out.KeyRef;
-import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.testing.DelegatingKeyRepository;
 import dev.keyport.application.testing.MutableClock;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.Cmk;
@@ -48,8 +44,7 @@ class ConcurrencyTest {
     private final Caller caller = new Caller(KeyScope.of("tenant-a", "ap-guangzhou"), "AKID", "req");
 
     /** A repository that lets {@code conflicts} updates lose a race before it lets them through. */
-    private static final class RacingRepository implements KeyRepository {
-        private final InMemoryKeyRepository delegate = new InMemoryKeyRepository();
+    private static final class RacingRepository extends DelegatingKeyRepository {
         private final AtomicInteger conflicts;
         final AtomicInteger updates = new AtomicInteger();
 
@@ -58,47 +53,12 @@ class ConcurrencyTest {
         }
 
         @Override
-        public Optional<Cmk> find(KeyScope scope, KeyId id) {
-            return delegate.find(scope, id);
-        }
-
-        @Override
-        public void add(Cmk key) {
-            delegate.add(key);
-        }
-
-        @Override
         public void update(Cmk key) {
             updates.incrementAndGet();
             if (conflicts.getAndDecrement() > 0) {
                 throw new ConcurrentKeyChangeException(key.id());
             }
-            delegate.update(key);
-        }
-
-        @Override
-        public void remove(Cmk key) {
-            delegate.remove(key);
-        }
-
-        @Override
-        public KeyPage list(KeyScope scope, KeyQuery query) {
-            return delegate.list(scope, query);
-        }
-
-        @Override
-        public List<KeyRef> findMaterialExpiryDue(Instant now, int limit) {
-            return delegate.findMaterialExpiryDue(now, limit);
-        }
-
-        @Override
-        public List<KeyRef> findPurgeDue(Instant now, int limit) {
-            return delegate.findPurgeDue(now, limit);
-        }
-
-        @Override
-        public int removeExpiredGrants(Instant now) {
-            return delegate.removeExpiredGrants(now);
+            super.update(key);
         }
     }
 

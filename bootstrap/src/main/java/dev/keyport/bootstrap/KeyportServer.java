@@ -70,10 +70,11 @@ public final class KeyportServer implements AutoCloseable {
             Observability observability = new Observability();
             ((HikariDataSource) store.dataSource()).setMetricRegistry(observability.registry);
             started = Vertx.vertx();
-            TencentApi tencentApi = new TencentApi(keyport, directory, clock,
-                    TencentApiConfig.defaults(settings.defaultRegion())).observe(observability::tencent);
-            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, HuaweiApiConfig.defaults())
-                    .observe(observability::huawei);
+            TencentApi tencentApi = new TencentApi(keyport, directory, clock, new TencentApiConfig(
+                    settings.defaultRegion(), settings.tencentRate(), settings.tencentCryptoRate(), Map.of()))
+                    .observe(observability::tencent);
+            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, new HuaweiApiConfig(settings.huaweiRate(),
+                    Map.of())).observe(observability::huawei);
             this.tencent = listen(started, "KEYPORT_TENCENT_PORT", TencentApi.serverOptions(settings.bind(),
                     settings.tencentPort()), tencentApi.router(started));
             this.huawei = listen(started, "KEYPORT_HUAWEI_PORT", HuaweiApi.serverOptions(settings.bind(),

@@ -29,11 +29,15 @@ import java.util.Optional;
  * @param defaultRegion      KEYPORT_TENCENT_DEFAULT_REGION (ap-guangzhou): a Tencent request without a region
  * @param wrappingKeyStock   KEYPORT_WRAPPING_KEY_STOCK (4): RSA-2048 wrapping keys kept ready
  * @param shutdownGrace      KEYPORT_SHUTDOWN_SECONDS (10): how long in-flight requests may finish on SIGTERM
+ * @param tencentRate        KEYPORT_TENCENT_RATE (100): requests per second per tenant and Tencent action
+ * @param tencentCryptoRate  KEYPORT_TENCENT_CRYPTO_RATE (300): the same for Encrypt and Decrypt
+ * @param huaweiRate         KEYPORT_HUAWEI_RATE (1000): requests per second per tenant and Huawei operation
  */
 public record Settings(String bind, int tencentPort, int huaweiPort, int opsPort, Path dataDir,
                        Optional<String> dbUrl, String dbUser, String dbPassword, Optional<MasterKey> masterKey,
                        Optional<Path> credentials, Optional<Path> seed, Duration sweepInterval, Region defaultRegion,
-                       int wrappingKeyStock, Duration shutdownGrace) {
+                       int wrappingKeyStock, Duration shutdownGrace, int tencentRate, int tencentCryptoRate,
+                       int huaweiRate) {
 
     public static Settings fromEnvironment(Map<String, String> env) {
         String bind = env.getOrDefault("KEYPORT_BIND", "127.0.0.1").strip();
@@ -69,7 +73,10 @@ public record Settings(String bind, int tencentPort, int huaweiPort, int opsPort
                 Duration.ofSeconds(number(env, "KEYPORT_SWEEP_SECONDS", 60, 1, 86_400)),
                 region(env),
                 number(env, "KEYPORT_WRAPPING_KEY_STOCK", 4, 0, 1000),
-                Duration.ofSeconds(number(env, "KEYPORT_SHUTDOWN_SECONDS", 10, 0, 3600)));
+                Duration.ofSeconds(number(env, "KEYPORT_SHUTDOWN_SECONDS", 10, 0, 3600)),
+                number(env, "KEYPORT_TENCENT_RATE", 100, 1, 1_000_000),
+                number(env, "KEYPORT_TENCENT_CRYPTO_RATE", 300, 1, 1_000_000),
+                number(env, "KEYPORT_HUAWEI_RATE", 1000, 1, 1_000_000));
     }
 
     public boolean bindsLoopback() {

@@ -59,7 +59,9 @@ class MainTest {
             "KEYPORT_CREDENTIALS, /no/such/file.json",
             "KEYPORT_SEED, /no/such/seed.json",
             "KEYPORT_SWEEP_SECONDS, 0",
-            "KEYPORT_TENCENT_DEFAULT_REGION, Not A Region"})
+            "KEYPORT_TENCENT_DEFAULT_REGION, Not A Region",
+            "KEYPORT_TENCENT_RATE, 0",
+            "KEYPORT_HUAWEI_RATE, lots"})
     void aBadSettingStopsTheStartWithOneLineThatNamesIt(String setting, String value) {
         assertOneLine(env(setting, value), setting);
     }

@@ -67,20 +67,26 @@ public final class JdbcKeyRepository implements KeyRepository {
 
     @Override
     public Optional<Cmk> find(KeyScope scope, KeyId id) {
-        Handle h = transactions.handle();
+        JdbiTransactions.Scope tx = transactions.scope();
+        Handle h = tx.handle();
         return translated(() -> h.createQuery("""
-                        SELECT * FROM cmk WHERE key_id = :id AND tenant_id = :tenant AND region = :region""")
+                        SELECT c.*, m.sealed FROM cmk c LEFT JOIN cmk_material m ON m.key_id = c.key_id
+                        WHERE c.key_id = :id AND c.tenant_id = :tenant AND c.region = :region""")
                 .bind("id", id.value())
                 .bind("tenant", scope.tenant().value())
                 .bind("region", scope.region().value())
                 .map((rs, ctx) -> keyRow(rs))
                 .findOne()
-                .map(row -> Cmk.rehydrate(snapshot(h, row))));
+                .map(row -> {
+                    CmkSnapshot snapshot = snapshot(h, row);
+                    tx.loaded().put(id, snapshot);
+                    return Cmk.rehydrate(snapshot);
+                }));
     }
 
     /** The columns of a key row, before its children are read. */
     private record KeyRow(KeyId id, KeyScope scope, Alias alias, Description description, KeyUsage usage,
-                          Origin origin, KeyState state, Instant createdAt, boolean hasMaterial,
+                          Origin origin, KeyState state, Instant createdAt, boolean hasMaterial, byte[] sealedMaterial,
                           Instant materialExpiresAt, Instant deletionDate, MaterialFingerprint fingerprint,
                           long version) {
     }
@@ -93,7 +99,7 @@ public final class JdbcKeyRepository implements KeyRepository {
                 Alias.of(rs.getString("alias")), Description.of(rs.getString("description")),
                 KeyUsage.valueOf(rs.getString("key_usage")), Origin.valueOf(rs.getString("origin")),
                 KeyState.valueOf(rs.getString("state")), instant(rs, "created_at"), rs.getBoolean("has_material"),
-                instant(rs, "material_expires_at"), instant(rs, "deletion_date"),
+                rs.getBytes("sealed"), instant(rs, "material_expires_at"), instant(rs, "deletion_date"),
                 salt == null ? null : MaterialFingerprint.restore(salt, mac), rs.getLong("version"));
     }
 
@@ -101,9 +107,10 @@ public final class JdbcKeyRepository implements KeyRepository {
         String id = row.id().value();
         KeyMaterial material = null;
         if (row.hasMaterial()) {
-            byte[] sealed = h.createQuery("SELECT sealed FROM cmk_material WHERE key_id = :id")
-                    .bind("id", id).mapTo(byte[].class).one();
-            byte[] opened = sealer.open(sealed, MATERIAL_COLUMN, id);
+            if (row.sealedMaterial() == null) {
+                throw new IllegalStateException("key " + id + " has material, but no material row");
+            }
+            byte[] opened = sealer.open(row.sealedMaterial(), MATERIAL_COLUMN, id);
             try {
                 material = KeyMaterial.of(opened);
             } finally {
@@ -173,15 +180,17 @@ public final class JdbcKeyRepository implements KeyRepository {
                 }
                 throw e;
             }
-            writeChildren(h, s, false);
+            writeChildren(h, s, Stored.NOTHING);
             return null;
         });
     }
 
     @Override
     public void update(Cmk key) {
-        Handle h = transactions.handle();
+        JdbiTransactions.Scope tx = transactions.scope();
+        Handle h = tx.handle();
         CmkSnapshot s = key.snapshot();
+        CmkSnapshot before = tx.loaded().get(s.id());
         translated(() -> {
             int updated = h.createUpdate("""
                             UPDATE cmk SET state = :state, has_material = :hasMaterial,
@@ -197,9 +206,36 @@ public final class JdbcKeyRepository implements KeyRepository {
             if (updated != 1) {
                 throw new ConcurrentKeyChangeException(s.id());
             }
-            writeChildren(h, s, true);
+            // the row was at the version it was read at: what this transaction read of it is what is stored
+            writeChildren(h, s, before != null && before.version() == s.version() ? Stored.of(before)
+                    : Stored.read(h, s.id().value()));
+            tx.loaded().put(s.id(), s.withVersion(s.version() + 1));
             return null;
         });
+    }
+
+    /** What the database holds of a key's children before a save writes them. */
+    private record Stored(boolean material, Set<CloudResource> bindings, Set<String> grants) {
+
+        static final Stored NOTHING = new Stored(false, Set.of(), Set.of());
+
+        static Stored of(CmkSnapshot snapshot) {
+            return new Stored(snapshot.hasMaterial(), snapshot.bindings(),
+                    snapshot.grants().stream().map(ImportGrant::grantId).collect(Collectors.toSet()));
+        }
+
+        static Stored read(Handle h, String id) {
+            boolean material = h.createQuery("SELECT COUNT(*) FROM cmk_material WHERE key_id = :id")
+                    .bind("id", id).mapTo(Long.class).one() > 0;
+            Set<CloudResource> bindings = Set.copyOf(h.createQuery("""
+                            SELECT product_id, resource_id FROM cmk_binding WHERE key_id = :id""")
+                    .bind("id", id)
+                    .map((rs, ctx) -> new CloudResource(rs.getString("product_id"), rs.getString("resource_id")))
+                    .list());
+            Set<String> grants = Set.copyOf(h.createQuery("SELECT grant_id FROM import_grant WHERE key_id = :id")
+                    .bind("id", id).mapTo(String.class).list());
+            return new Stored(material, bindings, grants);
+        }
     }
 
     @Override
@@ -237,11 +273,9 @@ public final class JdbcKeyRepository implements KeyRepository {
      * bound to its first material), so it is written when it appears and deleted when it goes; grants never change
      * once issued.
      */
-    private void writeChildren(Handle h, CmkSnapshot s, boolean existing) {
+    private void writeChildren(Handle h, CmkSnapshot s, Stored stored) {
         String id = s.id().value();
-        boolean stored = existing && h.createQuery("SELECT COUNT(*) FROM cmk_material WHERE key_id = :id")
-                .bind("id", id).mapTo(Long.class).one() > 0;
-        if (s.hasMaterial() && !stored) {
+        if (s.hasMaterial() && !stored.material()) {
             KeyMaterial material = s.material();
             byte[] bytes = material.copyBytes();
             try {
@@ -251,37 +285,27 @@ public final class JdbcKeyRepository implements KeyRepository {
                 Arrays.fill(bytes, (byte) 0);
                 material.erase();
             }
-        } else if (!s.hasMaterial() && stored) {
+        } else if (!s.hasMaterial() && stored.material()) {
             h.createUpdate("DELETE FROM cmk_material WHERE key_id = :id").bind("id", id).execute();
         }
-
-        Set<CloudResource> storedBindings = existing ? Set.copyOf(h.createQuery("""
-                        SELECT product_id, resource_id FROM cmk_binding WHERE key_id = :id""")
-                .bind("id", id)
-                .map((rs, ctx) -> new CloudResource(rs.getString("product_id"), rs.getString("resource_id")))
-                .list()) : Set.of();
-        for (CloudResource gone : difference(storedBindings, s.bindings())) {
+        for (CloudResource gone : difference(stored.bindings(), s.bindings())) {
             h.createUpdate("""
                             DELETE FROM cmk_binding WHERE key_id = :id AND product_id = :product
                                                       AND resource_id = :resource""")
                     .bind("id", id).bind("product", gone.productId()).bind("resource", gone.resourceId()).execute();
         }
-        for (CloudResource added : difference(s.bindings(), storedBindings)) {
+        for (CloudResource added : difference(s.bindings(), stored.bindings())) {
             h.createUpdate("""
                             INSERT INTO cmk_binding (key_id, product_id, resource_id)
                             VALUES (:id, :product, :resource)""")
                     .bind("id", id).bind("product", added.productId()).bind("resource", added.resourceId()).execute();
         }
-
-        Set<String> storedGrants = existing ? Set.copyOf(h.createQuery(
-                        "SELECT grant_id FROM import_grant WHERE key_id = :id")
-                .bind("id", id).mapTo(String.class).list()) : Set.of();
         Set<String> grantIds = s.grants().stream().map(ImportGrant::grantId).collect(Collectors.toSet());
-        for (String gone : difference(storedGrants, grantIds)) {
+        for (String gone : difference(stored.grants(), grantIds)) {
             h.createUpdate("DELETE FROM import_grant WHERE grant_id = :grant").bind("grant", gone).execute();
         }
         for (ImportGrant grant : s.grants()) {
-            if (!storedGrants.contains(grant.grantId())) {
+            if (!stored.grants().contains(grant.grantId())) {
                 insertGrant(h, id, grant);
             }
         }

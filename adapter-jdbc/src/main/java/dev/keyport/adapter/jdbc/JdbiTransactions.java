@@ -1,6 +1,10 @@
 package dev.keyport.adapter.jdbc;
 
 import dev.keyport.application.port.out.TransactionBoundary;
+import dev.keyport.domain.CmkSnapshot;
+import dev.keyport.domain.KeyId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -17,7 +21,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class JdbiTransactions implements TransactionBoundary {
 
     private final Jdbi jdbi;
-    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final ThreadLocal<Scope> current = new ThreadLocal<>();
+
+    /** One transaction: its handle, and the keys read in it as they were read, so a save need not read them again. */
+    record Scope(Handle handle, Map<KeyId, CmkSnapshot> loaded) {
+    }
 
     JdbiTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -29,7 +37,7 @@ public final class JdbiTransactions implements TransactionBoundary {
             return work.get();
         }
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            current.set(handle);
+            current.set(new Scope(handle, new HashMap<>()));
             try {
                 return work.get();
             } finally {
@@ -38,17 +46,22 @@ public final class JdbiTransactions implements TransactionBoundary {
         });
     }
 
-    /** The handle of the transaction this thread is in. */
-    Handle handle() {
-        Handle handle = current.get();
-        if (handle == null) {
+    /** The transaction this thread is in. */
+    Scope scope() {
+        Scope scope = current.get();
+        if (scope == null) {
             throw new IllegalStateException("the key repository is used inside a transaction");
         }
-        return handle;
+        return scope;
+    }
+
+    /** The handle of the transaction this thread is in. */
+    Handle handle() {
+        return scope().handle();
     }
 
     Optional<Handle> currentHandle() {
-        return Optional.ofNullable(current.get());
+        return Optional.ofNullable(current.get()).map(Scope::handle);
     }
 
     Jdbi jdbi() {

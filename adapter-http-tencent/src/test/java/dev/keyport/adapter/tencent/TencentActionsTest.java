@@ -4,6 +4,8 @@ import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.assertCode;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.createExternalKey;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.describe;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.importMaterial;
+import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.importRequest;
+import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.parameters;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.wrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +18,6 @@ import com.tencentcloudapi.kms.v20190118.models.DescribeKeysRequest;
 import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EnableKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
-import com.tencentcloudapi.kms.v20190118.models.GetParametersForImportRequest;
 import com.tencentcloudapi.kms.v20190118.models.GetParametersForImportResponse;
 import com.tencentcloudapi.kms.v20190118.models.ImportKeyMaterialRequest;
 import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest;
@@ -151,15 +152,9 @@ class TencentActionsTest {
     @Test
     void bindingBlocksDisableAndScheduleAndCancelsTheMaterialExpiry() throws Exception {
         String keyId = createExternalKey(kms, alias());
-        GetParametersForImportRequest get = new GetParametersForImportRequest();
-        get.setKeyId(keyId);
-        get.setWrappingAlgorithm("RSAES_OAEP_SHA_256");
-        get.setWrappingKeySpec("RSA_2048");
-        GetParametersForImportResponse parameters = kms.GetParametersForImport(get);
-        ImportKeyMaterialRequest importing = new ImportKeyMaterialRequest();
-        importing.setKeyId(keyId);
-        importing.setImportToken(parameters.getImportToken());
-        importing.setEncryptedKeyMaterial(wrap("RSAES_OAEP_SHA_256", parameters.getPublicKey(), new byte[32]));
+        GetParametersForImportResponse parameters = parameters(kms, keyId, "RSAES_OAEP_SHA_256");
+        ImportKeyMaterialRequest importing = importRequest(keyId, parameters, "RSAES_OAEP_SHA_256",
+                new byte[32]);
         long validTo = Instant.now().getEpochSecond() + 3600;
         importing.setValidTo(validTo);
         kms.ImportKeyMaterial(importing);
@@ -267,15 +262,9 @@ class TencentActionsTest {
     void aTokenOfAnotherKeyIsAnInvalidParameter() throws Exception {
         String keyId = createExternalKey(kms, alias());
         String other = createExternalKey(kms, alias());
-        GetParametersForImportRequest get = new GetParametersForImportRequest();
-        get.setKeyId(other);
-        get.setWrappingAlgorithm("RSAES_OAEP_SHA_256");
-        get.setWrappingKeySpec("RSA_2048");
-        GetParametersForImportResponse othersParameters = kms.GetParametersForImport(get);
-        ImportKeyMaterialRequest importing = new ImportKeyMaterialRequest();
-        importing.setKeyId(keyId);
-        importing.setImportToken(othersParameters.getImportToken());
-        importing.setEncryptedKeyMaterial(wrap("RSAES_OAEP_SHA_256", othersParameters.getPublicKey(), new byte[32]));
+        GetParametersForImportResponse othersParameters = parameters(kms, other, "RSAES_OAEP_SHA_256");
+        ImportKeyMaterialRequest importing = importRequest(keyId, othersParameters, "RSAES_OAEP_SHA_256",
+                new byte[32]);
         assertCode(() -> kms.ImportKeyMaterial(importing), "InvalidParameter");
         importing.setImportToken("bm90IGEgdG9rZW4=");
         assertCode(() -> kms.ImportKeyMaterial(importing), "InvalidParameter");
@@ -297,11 +286,7 @@ class TencentActionsTest {
     @Test
     void undecryptableMaterialAndAPastValidToAreRefused() throws Exception {
         String keyId = createExternalKey(kms, alias());
-        GetParametersForImportRequest get = new GetParametersForImportRequest();
-        get.setKeyId(keyId);
-        get.setWrappingAlgorithm("RSAES_OAEP_SHA_256");
-        get.setWrappingKeySpec("RSA_2048");
-        GetParametersForImportResponse parameters = kms.GetParametersForImport(get);
+        GetParametersForImportResponse parameters = parameters(kms, keyId, "RSAES_OAEP_SHA_256");
         ImportKeyMaterialRequest importing = new ImportKeyMaterialRequest();
         importing.setKeyId(keyId);
         importing.setImportToken(parameters.getImportToken());

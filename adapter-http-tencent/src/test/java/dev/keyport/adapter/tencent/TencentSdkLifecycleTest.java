@@ -87,20 +87,31 @@ class TencentSdkLifecycleTest {
         return created.getKeyId();
     }
 
-    static void importMaterial(KmsClient kms, String keyId, String algorithm, byte[] material) throws Exception {
+    static GetParametersForImportResponse parameters(KmsClient kms, String keyId, String algorithm)
+            throws TencentCloudSDKException {
         GetParametersForImportRequest get = new GetParametersForImportRequest();
         get.setKeyId(keyId);
         get.setWrappingAlgorithm(algorithm);
         get.setWrappingKeySpec("RSA_2048");
-        GetParametersForImportResponse parameters = kms.GetParametersForImport(get);
-        assertThat(parameters.getKeyId()).isEqualTo(keyId);
-        assertThat(parameters.getParametersValidTo())
-                .isBetween(Instant.now().getEpochSecond() + 86_300, Instant.now().getEpochSecond() + 86_500);
+        return kms.GetParametersForImport(get);
+    }
+
+    /** An import of {@code material} into {@code keyId}, wrapped under the public key of {@code parameters}. */
+    static ImportKeyMaterialRequest importRequest(String keyId, GetParametersForImportResponse parameters,
+                                                  String algorithm, byte[] material) throws Exception {
         ImportKeyMaterialRequest importing = new ImportKeyMaterialRequest();
         importing.setKeyId(keyId);
         importing.setImportToken(parameters.getImportToken());
         importing.setEncryptedKeyMaterial(wrap(algorithm, parameters.getPublicKey(), material));
-        kms.ImportKeyMaterial(importing);
+        return importing;
+    }
+
+    static void importMaterial(KmsClient kms, String keyId, String algorithm, byte[] material) throws Exception {
+        GetParametersForImportResponse parameters = parameters(kms, keyId, algorithm);
+        assertThat(parameters.getKeyId()).isEqualTo(keyId);
+        assertThat(parameters.getParametersValidTo())
+                .isBetween(Instant.now().getEpochSecond() + 86_300, Instant.now().getEpochSecond() + 86_500);
+        kms.ImportKeyMaterial(importRequest(keyId, parameters, algorithm, material));
     }
 
     static KeyMetadata describe(KmsClient kms, String keyId) throws TencentCloudSDKException {

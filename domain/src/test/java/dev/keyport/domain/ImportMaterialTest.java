@@ -6,7 +6,6 @@ import static dev.keyport.domain.Fixtures.WRAPPING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -79,8 +78,7 @@ class ImportMaterialTest {
     @Test
     void theTokenIsOpaqueBase64OfAtLeast200CharactersAndNeverPrinted() {
         Cmk key = Fixtures.external();
-        ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                NOW, RANDOM);
+        ImportParameters parameters = issueOaep256(key);
         String token = parameters.token().value();
         assertThat(token).matches("^[0-9a-zA-Z+/=]{200,6144}$");
         assertThat(parameters.token().toString()).doesNotContain(token.substring(0, 16));
@@ -93,9 +91,8 @@ class ImportMaterialTest {
     @Test
     void aMalformedTokenIsRefused() {
         Cmk key = Fixtures.external();
-        key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(32));
+        issueOaep256(key);
+        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
         for (String bad : new String[] {"", "not base64 !", Base64.getEncoder().encodeToString(new byte[160])}) {
             assertRefused(() -> key.importMaterial(ImportToken.of(bad), wrapped, null, LifecyclePolicy.TENCENT, NOW,
                     RANDOM), DomainErrorCode.IMPORT_TOKEN_INVALID, key);
@@ -105,12 +102,10 @@ class ImportMaterialTest {
     @Test
     void aTamperedTokenIsRefused() {
         Cmk key = Fixtures.external();
-        ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                NOW, RANDOM);
+        ImportParameters parameters = issueOaep256(key);
         byte[] token = Base64.getDecoder().decode(parameters.token().value());
         token[token.length - 1] ^= 1; // the secret part
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
         assertRefused(() -> key.importMaterial(ImportToken.of(Base64.getEncoder().encodeToString(token)), wrapped,
                 null, LifecyclePolicy.TENCENT, NOW, RANDOM), DomainErrorCode.IMPORT_TOKEN_INVALID, key);
     }
@@ -119,11 +114,10 @@ class ImportMaterialTest {
     void anotherKeysTokenIsRefused() {
         Cmk key = Fixtures.external();
         Cmk other = Fixtures.external();
-        key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
+        issueOaep256(key);
         ImportParameters othersParameters = other.issueImportParameters(WRAPPING_KEY,
                 WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
         assertRefused(() -> key.importMaterial(othersParameters.token(), wrapped, null, LifecyclePolicy.TENCENT,
                 NOW, RANDOM), DomainErrorCode.IMPORT_TOKEN_KEY_MISMATCH, key);
     }
@@ -131,10 +125,8 @@ class ImportMaterialTest {
     @Test
     void aTokenExpiresAfter24Hours() {
         Cmk key = Fixtures.external();
-        ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                NOW, RANDOM);
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(32));
+        ImportParameters parameters = issueOaep256(key);
+        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
         Instant expiry = NOW.plus(Duration.ofHours(24));
         assertRefused(() -> key.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.TENCENT, expiry,
                 RANDOM), DomainErrorCode.IMPORT_TOKEN_EXPIRED, key);
@@ -146,10 +138,8 @@ class ImportMaterialTest {
     @Test
     void aTokenStillValidWorksOneMillisecondBeforeItsExpiry() {
         Cmk key = Fixtures.external();
-        ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                NOW, RANDOM);
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(32));
+        ImportParameters parameters = issueOaep256(key);
+        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
         key.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.TENCENT,
                 parameters.expiresAt().minusMillis(1), RANDOM);
         assertThat(key.state()).isEqualTo(KeyState.ENABLED);
@@ -158,8 +148,7 @@ class ImportMaterialTest {
     @Test
     void materialWrappedUnderAnotherPublicKeyOrAlgorithmDoesNotUnwrap() {
         Cmk key = Fixtures.external();
-        ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                NOW, RANDOM);
+        ImportParameters parameters = issueOaep256(key);
         byte[] material = Fixtures.randomMaterial(32);
         byte[] wrongAlgorithm = WrappingAlgorithm.RSAES_PKCS1_V1_5.wrap(WRAPPING_KEY.publicKey(), material);
         assertRefused(() -> key.importMaterial(parameters.token(), wrongAlgorithm, null, LifecyclePolicy.TENCENT,
@@ -176,8 +165,7 @@ class ImportMaterialTest {
             Cmk key = Fixtures.external();
             ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY,
                     WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
-            byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                    Fixtures.randomMaterial(length));
+            byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(length));
             assertRefused(() -> key.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.TENCENT, NOW,
                     RANDOM), DomainErrorCode.MATERIAL_LENGTH_INVALID, key);
         }
@@ -188,8 +176,7 @@ class ImportMaterialTest {
         Cmk huawei = Fixtures.external();
         ImportParameters parameters = huawei.issueImportParameters(WRAPPING_KEY,
                 WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(16));
+        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(16));
         assertRefused(() -> huawei.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.HUAWEI, NOW,
                 RANDOM), DomainErrorCode.MATERIAL_LENGTH_INVALID, huawei);
 
@@ -203,10 +190,8 @@ class ImportMaterialTest {
     @Test
     void aMaterialExpiryMustLieInTheFuture() {
         Cmk key = Fixtures.external();
-        ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                NOW, RANDOM);
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(32));
+        ImportParameters parameters = issueOaep256(key);
+        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
         for (Instant past : new Instant[] {NOW, NOW.minusSeconds(1)}) {
             assertRefused(() -> key.importMaterial(parameters.token(), wrapped, past, LifecyclePolicy.TENCENT, NOW,
                     RANDOM), DomainErrorCode.MATERIAL_EXPIRY_NOT_IN_FUTURE, key);
@@ -288,10 +273,17 @@ class ImportMaterialTest {
             key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW.plusSeconds(i), RANDOM);
         }
         assertThat(key.grants()).hasSize(Cmk.MAX_OUTSTANDING_GRANTS);
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
         assertRefused(() -> key.importMaterial(first.token(), wrapped, null, LifecyclePolicy.TENCENT,
                 NOW.plusSeconds(20), RANDOM), DomainErrorCode.IMPORT_TOKEN_INVALID, key);
+    }
+
+    private static ImportParameters issueOaep256(Cmk key) {
+        return key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
+    }
+
+    private static byte[] wrapOaep256(byte[] material) {
+        return WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material);
     }
 
     private static void assertRefused(ThrowingCallable call, DomainErrorCode code, Cmk key) {
@@ -302,10 +294,5 @@ class ImportMaterialTest {
             assertThat(e.state()).contains(before);
         });
         assertThat(key.state()).isEqualTo(before);
-    }
-
-    @SuppressWarnings("unused")
-    private static PublicKey decode(byte[] der) throws GeneralSecurityException {
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     }
 }

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,7 +140,4 @@ class MaterialErasureTest {
         f.setAccessible(true);
         return f.get(target);
     }
-
-    @SuppressWarnings("unused")
-    private static final Set<Class<?>> DOCUMENTED = Set.of(Cmk.class, CmkSnapshot.class);
 }

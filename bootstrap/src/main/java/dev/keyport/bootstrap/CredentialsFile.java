@@ -48,29 +48,97 @@ final class CredentialsFile {
     static InMemoryTenantDirectory load(Optional<Path> file, boolean loopback) {
         File contents = file.map(CredentialsFile::read).orElseGet(CredentialsFile::development);
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
-        try {
-            for (Tenant tenant : contents.tenants() == null ? List.<Tenant>of() : contents.tenants()) {
-                TenantId id = TenantId.of(tenant.id());
-                for (Tencent t : tenant.tencent() == null ? List.<Tencent>of() : tenant.tencent()) {
-                    refuseDevelopment(t.secretId(), loopback);
-                    directory.add(new TencentCredential(id, t.secretId(), Secret.of(t.secretKey()),
-                            t.appId() == null ? 0 : t.appId(), t.uin() == null ? 0 : t.uin()));
-                }
-                for (Huawei h : tenant.huawei() == null ? List.<Huawei>of() : tenant.huawei()) {
-                    refuseDevelopment(h.accessKey(), loopback);
-                    Map<String, Region> projects = new LinkedHashMap<>();
-                    h.projects().forEach((project, region) -> projects.put(project, Region.of(region)));
-                    directory.add(new HuaweiCredential(id, h.accessKey(), Secret.of(h.secretKey()),
-                            h.domainId() == null ? "" : h.domainId(), projects));
-                }
+        if (contents.tenants() == null || contents.tenants().isEmpty()) {
+            throw bad("tenants is missing or empty");
+        }
+        for (int i = 0; i < contents.tenants().size(); i++) {
+            Tenant tenant = contents.tenants().get(i);
+            String where = "tenants[" + i + "]";
+            if (tenant == null) {
+                throw bad(where + " is null");
             }
-        } catch (BadSettingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new BadSettingException("KEYPORT_CREDENTIALS", "a credential is incomplete or invalid: "
-                    + e.getMessage());
+            TenantId id;
+            try {
+                id = TenantId.of(required(tenant.id(), where + ".id"));
+            } catch (RuntimeException e) {
+                throw e instanceof BadSettingException bad ? bad
+                        : bad(where + ".id '" + tenant.id() + "' is not a tenant id (" + e.getMessage() + ")");
+            }
+            where = "tenant '" + tenant.id() + "'";
+            if (isEmpty(tenant.tencent()) && isEmpty(tenant.huawei())) {
+                throw bad(where + ": has neither tencent nor huawei credentials");
+            }
+            List<Tencent> tencent = tenant.tencent() == null ? List.of() : tenant.tencent();
+            for (int j = 0; j < tencent.size(); j++) {
+                String field = where + ": tencent[" + j + "]";
+                Tencent t = tencent.get(j);
+                if (t == null) {
+                    throw bad(field + " is null");
+                }
+                String secretId = required(t.secretId(), field + ".secretId");
+                refuseDevelopment(secretId, loopback);
+                add(() -> directory.add(new TencentCredential(id, secretId,
+                        Secret.of(required(t.secretKey(), field + ".secretKey")), t.appId() == null ? 0 : t.appId(),
+                        t.uin() == null ? 0 : t.uin())), field);
+            }
+            List<Huawei> huawei = tenant.huawei() == null ? List.of() : tenant.huawei();
+            for (int j = 0; j < huawei.size(); j++) {
+                String field = where + ": huawei[" + j + "]";
+                Huawei h = huawei.get(j);
+                if (h == null) {
+                    throw bad(field + " is null");
+                }
+                String accessKey = required(h.accessKey(), field + ".accessKey");
+                refuseDevelopment(accessKey, loopback);
+                Secret secretKey = Secret.of(required(h.secretKey(), field + ".secretKey"));
+                if (h.projects() == null || h.projects().isEmpty()) {
+                    throw bad(field + ".projects is missing or empty: give {\"<project id>\": \"<region>\"}");
+                }
+                Map<String, Region> projects = new LinkedHashMap<>();
+                for (Map.Entry<String, String> project : h.projects().entrySet()) {
+                    String projectField = field + ".projects['" + project.getKey() + "']";
+                    if (!project.getKey().matches("[A-Za-z0-9_-]{1,64}")) {
+                        throw bad(projectField + ": a project id is 1 to 64 letters, digits, '_' or '-'");
+                    }
+                    try {
+                        projects.put(project.getKey(), Region.of(required(project.getValue(), projectField)));
+                    } catch (RuntimeException e) {
+                        throw e instanceof BadSettingException bad ? bad
+                                : bad(projectField + ": '" + project.getValue() + "' is not a region name");
+                    }
+                }
+                if (projects.values().stream().distinct().count() != projects.size()) {
+                    throw bad(field + ".projects: each project needs a region of its own");
+                }
+                add(() -> directory.add(new HuaweiCredential(id, accessKey, secretKey,
+                        h.domainId() == null ? "" : h.domainId(), projects)), field);
+            }
         }
         return directory;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw bad(field + " is missing");
+        }
+        return value;
+    }
+
+    private static boolean isEmpty(List<?> list) {
+        return list == null || list.isEmpty();
+    }
+
+    /** Adds a credential; the directory refuses an id that is already taken. */
+    private static void add(Runnable addition, String field) {
+        try {
+            addition.run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw bad(field + ": " + e.getMessage());
+        }
+    }
+
+    private static BadSettingException bad(String problem) {
+        return new BadSettingException("KEYPORT_CREDENTIALS", problem);
     }
 
     private static void refuseDevelopment(String id, boolean loopback) {

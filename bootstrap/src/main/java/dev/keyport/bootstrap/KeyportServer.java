@@ -19,6 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ public final class KeyportServer implements AutoCloseable {
     private final HttpServer tencent;
     private final HttpServer huawei;
     private final HttpServer ops;
+    private final Observability observability;
     private final long sweepTimer;
     private volatile boolean stopped;
 
@@ -53,34 +55,55 @@ public final class KeyportServer implements AutoCloseable {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
+        LOG.atInfo().addKeyValue("version", Version.current()).addKeyValue("data_dir",
+                settings.dataDir().toAbsolutePath()).addKeyValue("store", settings.database().url().isPresent()
+                ? "postgresql" : "h2").log("keyport starting");
+        LOG.atInfo().addKeyValue("settings", settings.effective()).log("settings");
         InMemoryTenantDirectory directory = CredentialsFile.load(settings.credentials(), settings.bindsLoopback());
+        if (settings.credentials().isEmpty()) {
+            LOG.warn("the public development credentials are active (Tencent SecretId {}, Huawei AK {}): anyone "
+                    + "who has read the README can sign requests; give KEYPORT_CREDENTIALS for anything but local "
+                    + "development", CredentialsFile.DEV_TENCENT_SECRET_ID, CredentialsFile.DEV_HUAWEI_AK);
+        }
         MasterKey masterKey = MasterKeys.resolve(settings.masterKey(), settings.dataDir(), random);
         this.store = openStore(settings, masterKey, random);
         Vertx started = null;
         PregeneratedWrappingKeySource stock = null;
+        Observability metrics = null;
         try {
             stock = new PregeneratedWrappingKeySource(Map.of(WrappingKeySpec.RSA_2048, settings.wrappingKeyStock()),
                     random, runnable -> new Thread(runnable, "keyport-wrapping-keys"));
             Keyport keyport = Keyport.builder().clock(clock).random(random).keys(store.keys()).audit(store.audit())
                     .transactions(store.transactions()).wrappingKeys(stock).build();
             // seeds take their wrapping keys on demand, leaving the stock to requests
-            settings.seed().ifPresent(seed -> SeedFile.apply(SeedFile.read(seed), store.keys(), store.audit(),
-                    store.transactions(), new OnDemandWrappingKeySource(random), clock, random));
+            settings.seed().ifPresent(seed -> {
+                SeedFile.File file = SeedFile.read(seed);
+                int created = SeedFile.apply(file, store.keys(), store.audit(), store.transactions(),
+                        new OnDemandWrappingKeySource(random), clock, random);
+                LOG.atInfo().addKeyValue("seed", seed).addKeyValue("created", created)
+                        .addKeyValue("already_present", (file.keys() == null ? 0 : file.keys().size()) - created)
+                        .log("seeded keys");
+            });
 
-            Observability observability = new Observability();
-            ((HikariDataSource) store.dataSource()).setMetricRegistry(observability.registry);
+            metrics = new Observability();
+            ((HikariDataSource) store.dataSource()).setMetricRegistry(metrics.registry);
             started = Vertx.vertx();
+            Settings.Limits limits = settings.limits();
             TencentApi tencentApi = new TencentApi(keyport, directory, clock, new TencentApiConfig(
-                    settings.defaultRegion(), settings.tencentRate(), settings.tencentCryptoRate(), Map.of()))
-                    .observe(observability::tencent);
-            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, new HuaweiApiConfig(settings.huaweiRate(),
-                    Map.of())).observe(observability::huawei);
-            this.tencent = listen(started, "KEYPORT_TENCENT_PORT", TencentApi.serverOptions(settings.bind(),
-                    settings.tencentPort()), tencentApi.router(started));
-            this.huawei = listen(started, "KEYPORT_HUAWEI_PORT", HuaweiApi.serverOptions(settings.bind(),
-                    settings.huaweiPort()), huaweiApi.router(started));
-            this.ops = listen(started, "KEYPORT_OPS_PORT", new HttpServerOptions().setHost(settings.bind())
-                    .setPort(settings.opsPort()), OpsApi.router(started, store, observability));
+                    settings.defaultRegion(), limits.tencentRate(), limits.tencentCryptoRate(), Map.of()))
+                    .observe(metrics::tencent);
+            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, new HuaweiApiConfig(limits.huaweiRate(),
+                    Map.of())).observe(metrics::huawei);
+            Settings.Listeners listen = settings.listeners();
+            Vertx vertxForTls = started;
+            listen.tls().ifPresent(tls -> checkTls(vertxForTls, tls));
+            this.tencent = listen(started, "KEYPORT_TENCENT_PORT", "tencent",
+                    TencentApi.serverOptions(listen.bind(), listen.tencentPort()), tencentApi.router(started));
+            this.huawei = listen(started, "KEYPORT_HUAWEI_PORT", "huawei",
+                    HuaweiApi.serverOptions(listen.bind(), listen.huaweiPort()), huaweiApi.router(started));
+            this.ops = listen(started, "KEYPORT_OPS_PORT", "ops",
+                    new HttpServerOptions().setHost(listen.bind()).setPort(listen.opsPort()),
+                    OpsApi.router(started, store, metrics, clock));
             Vertx loop = started;
             this.sweepTimer = started.setPeriodic(settings.sweepInterval().toMillis(), id -> loop.executeBlocking(
                     () -> keyport.sweep(new SweepCommand(500)), false).onComplete(done -> logSweep(done.result(),
@@ -92,29 +115,38 @@ public final class KeyportServer implements AutoCloseable {
             if (stock != null) {
                 stock.close();
             }
+            if (metrics != null) {
+                metrics.close();
+            }
             store.close();
             throw e;
         }
         this.vertx = started;
         this.wrappingKeys = stock;
+        this.observability = metrics;
+        LOG.atInfo().addKeyValue("tencent", tencentUrl()).addKeyValue("huawei", huaweiUrl())
+                .addKeyValue("ops", opsUrl()).log("keyport ready");
     }
 
     public static KeyportServer start(Settings settings) {
         return new KeyportServer(settings);
     }
 
-    private static JdbcStore openStore(Settings settings, MasterKey masterKey, SecureRandom random) {
+    /** Opens the store the settings name, with the pool's bounds, under {@code masterKey}. */
+    static JdbcStore openStore(Settings settings, MasterKey masterKey, SecureRandom random) {
+        Settings.Database database = settings.database();
         JdbcStoreConfig config;
-        if (settings.dbUrl().isPresent()) {
-            config = new JdbcStoreConfig(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), masterKey,
-                    16);
+        if (database.url().isPresent()) {
+            config = new JdbcStoreConfig(database.url().get(), database.user(), database.password(), masterKey,
+                    database.poolSize(), database.connectionTimeout(), database.queryTimeout());
         } else {
             try {
                 Files.createDirectories(settings.dataDir());
             } catch (IOException e) {
                 throw new BadSettingException("KEYPORT_DATA_DIR", "cannot create '" + settings.dataDir() + "'");
             }
-            config = JdbcStoreConfig.h2(settings.dataDir(), masterKey);
+            config = JdbcStoreConfig.h2(settings.dataDir(), masterKey).withPool(database.poolSize(),
+                    database.connectionTimeout(), database.queryTimeout());
         }
         try {
             return JdbcStore.open(config, random);
@@ -122,7 +154,7 @@ public final class KeyportServer implements AutoCloseable {
             throw new BadSettingException("KEYPORT_MASTER_KEY", "is not the key this database's secrets were "
                     + "sealed with");
         } catch (RuntimeException e) {
-            throw new BadSettingException(settings.dbUrl().isPresent() ? "KEYPORT_DB_URL" : "KEYPORT_DATA_DIR",
+            throw new BadSettingException(database.url().isPresent() ? "KEYPORT_DB_URL" : "KEYPORT_DATA_DIR",
                     "the database cannot be opened (" + rootMessage(e) + ")");
         }
     }
@@ -136,9 +168,27 @@ public final class KeyportServer implements AutoCloseable {
         return message.lines().findFirst().orElse(message);
     }
 
-    private HttpServer listen(Vertx vertx, String setting, HttpServerOptions options, Router router) {
+    /** Loads the certificate and its key once before any listener uses them, so that a bad pair names its setting. */
+    private static void checkTls(Vertx vertx, Settings.Tls tls) {
         try {
-            return await(vertx.createHttpServer(options).requestHandler(gate.guard(router)).listen());
+            new PemKeyCertOptions().setCertPath(tls.certificate().toString()).setKeyPath(tls.privateKey().toString())
+                    .getKeyManagerFactory(vertx);
+        } catch (Exception e) {
+            throw new BadSettingException("KEYPORT_TLS_CERT", "'" + tls.certificate() + "' with the key '"
+                    + tls.privateKey() + "' is not a PEM certificate chain and its private key (" + rootMessage(e)
+                    + ")");
+        }
+    }
+
+    private HttpServer listen(Vertx vertx, String setting, String name, HttpServerOptions options, Router router) {
+        Settings.Listeners listen = settings.listeners();
+        options.setIdleTimeout((int) listen.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
+        listen.tls().ifPresent(tls -> options.setSsl(true).setPemKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.certificate().toString()).setKeyPath(tls.privateKey().toString())));
+        ConnectionGuard guard = new ConnectionGuard(name, listen.requestTimeout(), listen.maxConnections());
+        try {
+            return await(vertx.createHttpServer(options).connectionHandler(guard.connectionHandler())
+                    .requestHandler(gate.guard(router)).listen());
         } catch (RuntimeException e) {
             throw new BadSettingException(setting, "cannot listen on " + options.getHost() + ":" + options.getPort()
                     + " (" + rootMessage(e) + ")");
@@ -190,8 +240,9 @@ public final class KeyportServer implements AutoCloseable {
     }
 
     private String url(HttpServer server) {
-        String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
-        return "http://" + host + ":" + server.actualPort();
+        String bind = settings.listeners().bind();
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        return settings.listeners().scheme() + "://" + host + ":" + server.actualPort();
     }
 
     /** The one line printed when the server is ready. */
@@ -208,6 +259,8 @@ public final class KeyportServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        long stopping = System.nanoTime();
+        LOG.atInfo().addKeyValue("in_flight", gate.inFlight()).addKeyValue("grace", grace).log("keyport stopping");
         try {
             if (!gate.closeAndDrain(grace)) {
                 LOG.warn("{} requests were still in flight after {}", gate.inFlight(), grace);
@@ -218,7 +271,9 @@ public final class KeyportServer implements AutoCloseable {
         vertx.cancelTimer(sweepTimer);
         await(vertx.close());
         wrappingKeys.close();
+        observability.close();
         store.close();
+        LOG.atInfo().addKeyValue("took_ms", (System.nanoTime() - stopping) / 1_000_000).log("keyport stopped");
     }
 
     @Override

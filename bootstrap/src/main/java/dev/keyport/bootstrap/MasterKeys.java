@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -19,6 +20,25 @@ final class MasterKeys {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private MasterKeys() {
+    }
+
+    /** The data folder's master key, if it has one; never generates one. */
+    static Optional<MasterKey> existing(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(resolve(Optional.empty(), dataDir, new SecureRandom()));
+    }
+
+    /** Replaces the data folder's master key with {@code key}: written beside it, owner-only, then moved over it. */
+    static void replace(Path dataDir, MasterKey key) throws IOException {
+        Path file = dataDir.resolve(FILE);
+        Path next = dataDir.resolve(FILE + ".next");
+        Files.deleteIfExists(next);
+        Files.createFile(next, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.writeString(next, key.toBase64() + "\n", StandardCharsets.US_ASCII);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static MasterKey resolve(Optional<MasterKey> given, Path dataDir, SecureRandom random) {

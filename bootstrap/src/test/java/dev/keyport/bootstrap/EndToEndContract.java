@@ -100,8 +100,8 @@ abstract class EndToEndContract {
         assertThat(get(first.opsUrl() + "/readyz")).isEqualTo("200 ready\n");
         String metrics = get(first.opsUrl() + "/metrics");
         assertThat(metrics).contains("keyport_requests_seconds_count{action=\"ImportKeyMaterial\",outcome=\"Success\","
-                + "vendor=\"tencent\"}").contains("vendor=\"huawei\"").contains("keyport_keys{state=\"PENDING_IMPORT\"}")
-                .contains("hikaricp_connections");
+                + "status=\"200\",vendor=\"tencent\"}").contains("vendor=\"huawei\"")
+                .contains("keyport_keys{state=\"PendingImport\"}").contains("hikaricp_connections");
 
         first.stop(Duration.ofSeconds(5));
         server = null;

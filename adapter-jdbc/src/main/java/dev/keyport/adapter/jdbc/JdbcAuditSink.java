@@ -18,8 +18,12 @@ public final class JdbcAuditSink implements AuditSink {
 
     @Override
     public void record(AuditRecord record) {
-        transactions.currentHandle().ifPresentOrElse(h -> insert(h, record),
-                () -> transactions.jdbi().useTransaction(h -> insert(h, record)));
+        try {
+            transactions.currentHandle().ifPresentOrElse(h -> insert(h, record),
+                    () -> transactions.jdbi().useTransaction(h -> insert(h, record)));
+        } catch (RuntimeException e) {
+            throw JdbiTransactions.unavailableOr(e);
+        }
     }
 
     private static void insert(Handle h, AuditRecord r) {

@@ -25,6 +25,7 @@ import dev.keyport.domain.TenantId;
 import dev.keyport.domain.WrappingAlgorithm;
 import dev.keyport.domain.WrappingKeyPair;
 import dev.keyport.domain.WrappingKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public final class JdbcKeyRepository implements KeyRepository {
     static final String PRIVATE_KEY_COLUMN = "import_grant.sealed_private_key";
 
     /** The state as seen at :now — what the domain's material expiry would make of the stored state. */
-    private static final String EFFECTIVE_STATE = """
+    static final String EFFECTIVE_STATE = """
             CASE WHEN origin = 'EXTERNAL' AND has_material AND material_expires_at IS NOT NULL
                       AND material_expires_at <= :now AND state <> 'PENDING_DELETE'
                  THEN 'PENDING_IMPORT' ELSE state END""";
@@ -344,6 +345,9 @@ public final class JdbcKeyRepository implements KeyRepository {
 
     @Override
     public KeyPage list(KeyScope scope, KeyQuery query) {
+        if (query.search().filter(JdbcKeyRepository::unstorable).isPresent()) {
+            return new KeyPage(List.of(), 0); // no alias or id holds it, and PostgreSQL refuses to compare it
+        }
         Handle h = transactions.handle();
         String where = """
                 FROM (SELECT c.*, %s AS effective_state FROM cmk c
@@ -367,6 +371,11 @@ public final class JdbcKeyRepository implements KeyRepository {
                     .list();
             return new KeyPage(keys, total);
         });
+    }
+
+    /** Text that no column can hold: U+0000 (PostgreSQL refuses it in text) or a lone surrogate (not UTF-8). */
+    private static boolean unstorable(String text) {
+        return text.indexOf('\u0000') >= 0 || !StandardCharsets.UTF_8.newEncoder().canEncode(text);
     }
 
     private static Query bindFilters(Query q, KeyScope scope, KeyQuery query) {

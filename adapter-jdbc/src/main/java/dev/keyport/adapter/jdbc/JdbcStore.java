@@ -4,15 +4,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keyport.application.port.out.AuditSink;
 import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.port.out.StoreUnavailableException;
 import dev.keyport.application.port.out.TransactionBoundary;
+import dev.keyport.domain.KeyState;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -28,6 +31,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbiTransactions transactions;
     private final JdbcKeyRepository keys;
     private final JdbcAuditSink audit;
+    private final Sealer sealer;
     private final int migrationsApplied;
     private final String schemaVersion;
 
@@ -39,6 +43,15 @@ public final class JdbcStore implements AutoCloseable {
         hikari.setMaximumPoolSize(config.maximumPoolSize());
         hikari.setPoolName("keyport");
         hikari.setAutoCommit(true);
+        // a database that is down fails a request within the connection timeout, never Hikari's default 30 s
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setValidationTimeout(Math.max(250, Math.min(1000, config.connectionTimeout().toMillis() / 2)));
+        if (config.isPostgres()) {
+            long connectSeconds = Math.max(1, (config.connectionTimeout().toMillis() + 999) / 1000);
+            hikari.addDataSourceProperty("connectTimeout", connectSeconds);
+            hikari.addDataSourceProperty("loginTimeout", connectSeconds);
+            hikari.addDataSourceProperty("socketTimeout", config.queryTimeout().toSeconds());
+        }
         this.dataSource = new HikariDataSource(hikari);
         try {
             Flyway flyway = Flyway.configure()
@@ -50,7 +63,7 @@ public final class JdbcStore implements AutoCloseable {
             this.schemaVersion = flyway.info().current().getVersion().getVersion();
             Jdbi jdbi = Jdbi.create(dataSource);
             this.transactions = new JdbiTransactions(jdbi);
-            Sealer sealer = new Sealer(config.masterKey(), random);
+            this.sealer = new Sealer(config.masterKey(), random);
             checkMasterKey(jdbi, sealer);
             this.keys = new JdbcKeyRepository(transactions, sealer);
             this.audit = new JdbcAuditSink(transactions);
@@ -60,7 +73,8 @@ public final class JdbcStore implements AutoCloseable {
         }
     }
 
-    private static final String CHECK = "master-key-check";
+    static final String CHECK = "master-key-check";
+    static final String CHECK_COLUMN = "keyport_meta.sealed";
     private static final byte[] CHECK_VALUE = "keyport master key check".getBytes(StandardCharsets.US_ASCII);
 
     /** Seals a known value on first open; on every later open, the master key must open it. */
@@ -70,12 +84,12 @@ public final class JdbcStore implements AutoCloseable {
                     .bind("name", CHECK).mapTo(byte[].class).findOne();
             if (sealed.isEmpty()) {
                 h.createUpdate("INSERT INTO keyport_meta (name, sealed) VALUES (:name, :sealed)")
-                        .bind("name", CHECK).bind("sealed", sealer.seal(CHECK_VALUE, "keyport_meta.sealed", CHECK))
+                        .bind("name", CHECK).bind("sealed", sealer.seal(CHECK_VALUE, CHECK_COLUMN, CHECK))
                         .execute();
                 return;
             }
             try {
-                if (!Arrays.equals(CHECK_VALUE, sealer.open(sealed.get(), "keyport_meta.sealed", CHECK))) {
+                if (!Arrays.equals(CHECK_VALUE, sealer.open(sealed.get(), CHECK_COLUMN, CHECK))) {
                     throw new WrongMasterKeyException();
                 }
             } catch (Sealer.SealedValueException e) {
@@ -91,22 +105,51 @@ public final class JdbcStore implements AutoCloseable {
         }
     }
 
-    /** Whether the database answers, for a readiness check. */
+    /**
+     * Whether the database answers, for a readiness check: waits at most the pool's connection timeout for a
+     * connection, and one second for its answer.
+     */
     public boolean isReady() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+            return connection.isValid(1);
         } catch (SQLException e) {
             return false;
         }
     }
 
-    /** How many keys are stored in each state (as stored: an expiry not yet swept still counts as Enabled). */
-    public Map<String, Long> keysByState() {
-        return transactions.jdbi().withHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM cmk GROUP BY state")
-                .reduceRows(new TreeMap<String, Long>(), (counts, row) -> {
-                    counts.put(row.getColumn("state", String.class), row.getColumn("n", Long.class));
-                    return counts;
-                }));
+    /**
+     * How many keys there are in each state as of {@code now}, as every read sees them: material past its expiry
+     * counts as PendingImport, and a key past its deletion date is not counted, before any sweep has run.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached
+     */
+    public Map<KeyState, Long> keysByState(Instant now) {
+        try {
+            return transactions.jdbi().withHandle(h -> h.createQuery("""
+                            SELECT effective_state, COUNT(*) AS n
+                            FROM (SELECT %s AS effective_state FROM cmk
+                                  WHERE NOT (state = 'PENDING_DELETE' AND deletion_date <= :now)) k
+                            GROUP BY effective_state""".formatted(JdbcKeyRepository.EFFECTIVE_STATE))
+                    .bind("now", now.toEpochMilli())
+                    .reduceRows(new EnumMap<KeyState, Long>(KeyState.class), (counts, row) -> {
+                        counts.put(KeyState.valueOf(row.getColumn("effective_state", String.class)),
+                                row.getColumn("n", Long.class));
+                        return counts;
+                    }));
+        } catch (RuntimeException e) {
+            throw JdbiTransactions.unavailableOr(e);
+        }
+    }
+
+    /**
+     * Re-seals every secret of the store under {@code newKey}, in one transaction: the material of every key, the
+     * private key of every outstanding import grant, and the master-key check. The store must have been opened with
+     * the current key; afterwards only {@code newKey} opens it. Stop every server that shares the database first.
+     *
+     * @return how many sealed values were re-sealed
+     */
+    public long rotateMasterKey(MasterKey newKey, SecureRandom random) {
+        return MasterKeyRotation.rotate(transactions.jdbi(), sealer, new Sealer(newKey, random));
     }
 
     /** Opens the pool and migrates the schema to the current version. */

@@ -1,28 +1,48 @@
 package dev.keyport.adapter.jdbc;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Where and how to connect.
  *
- * @param jdbcUrl         {@code jdbc:h2:file:…} (the embedded default) or {@code jdbc:postgresql://…}
- * @param maximumPoolSize connections in the pool
+ * @param jdbcUrl           {@code jdbc:h2:file:…} (the embedded default) or {@code jdbc:postgresql://…}
+ * @param maximumPoolSize   connections in the pool
+ * @param connectionTimeout how long a unit of work waits for a connection before the store reports itself
+ *                          unavailable (at least 250 ms, HikariCP's floor)
+ * @param queryTimeout      PostgreSQL only: how long the driver waits for an answer on an open connection (its
+ *                          {@code socketTimeout}), so that a database that stopped answering fails requests instead of
+ *                          holding them
  */
 public record JdbcStoreConfig(String jdbcUrl, String user, String password, MasterKey masterKey,
-                              int maximumPoolSize) {
+                              int maximumPoolSize, Duration connectionTimeout, Duration queryTimeout) {
+
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     public JdbcStoreConfig {
         Objects.requireNonNull(jdbcUrl, "JDBC URL");
         Objects.requireNonNull(masterKey, "master key");
+        Objects.requireNonNull(connectionTimeout, "connection timeout");
+        Objects.requireNonNull(queryTimeout, "query timeout");
         if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("the JDBC URL must be an H2 or a PostgreSQL URL");
         }
         if (maximumPoolSize < 1) {
             throw new IllegalArgumentException("the pool has at least one connection");
         }
+        if (connectionTimeout.toMillis() < 250 || queryTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("the connection timeout is at least 250 ms, the query timeout at least "
+                    + "one second");
+        }
         user = user == null ? "" : user;
         password = password == null ? "" : password;
+    }
+
+    /** With the default timeouts. */
+    public JdbcStoreConfig(String jdbcUrl, String user, String password, MasterKey masterKey, int maximumPoolSize) {
+        this(jdbcUrl, user, password, masterKey, maximumPoolSize, DEFAULT_CONNECTION_TIMEOUT, DEFAULT_QUERY_TIMEOUT);
     }
 
     /**
@@ -33,6 +53,14 @@ public record JdbcStoreConfig(String jdbcUrl, String user, String password, Mast
         String path = directory.toAbsolutePath().resolve("keyport").toString();
         return new JdbcStoreConfig("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "keyport", "",
                 masterKey, 8);
+    }
+
+    public JdbcStoreConfig withPool(int size, Duration connectionTimeout, Duration queryTimeout) {
+        return new JdbcStoreConfig(jdbcUrl, user, password, masterKey, size, connectionTimeout, queryTimeout);
+    }
+
+    public JdbcStoreConfig withMasterKey(MasterKey key) {
+        return new JdbcStoreConfig(jdbcUrl, user, password, key, maximumPoolSize, connectionTimeout, queryTimeout);
     }
 
     public boolean isPostgres() {

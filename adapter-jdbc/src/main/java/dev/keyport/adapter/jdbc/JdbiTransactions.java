@@ -1,5 +1,6 @@
 package dev.keyport.adapter.jdbc;
 
+import dev.keyport.application.port.out.StoreUnavailableException;
 import dev.keyport.application.port.out.TransactionBoundary;
 import dev.keyport.domain.CmkSnapshot;
 import dev.keyport.domain.KeyId;
@@ -36,14 +37,26 @@ public final class JdbiTransactions implements TransactionBoundary {
         if (current.get() != null) {
             return work.get();
         }
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            current.set(new Scope(handle, new HashMap<>()));
-            try {
-                return work.get();
-            } finally {
-                current.remove();
-            }
-        });
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+                current.set(new Scope(handle, new HashMap<>()));
+                try {
+                    return work.get();
+                } finally {
+                    current.remove();
+                }
+            });
+        } catch (RuntimeException e) {
+            throw unavailableOr(e);
+        }
+    }
+
+    /** A failure because the database cannot be reached becomes the port's {@link StoreUnavailableException}. */
+    static RuntimeException unavailableOr(RuntimeException e) {
+        if (!(e instanceof StoreUnavailableException) && StoreExceptions.isUnavailable(e)) {
+            return new StoreUnavailableException("the database cannot be reached", e);
+        }
+        return e;
     }
 
     /** The transaction this thread is in. */

@@ -1,6 +1,7 @@
 package dev.keyport.adapter.jdbc;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,7 +12,27 @@ final class StoreExceptions {
     /** serialization failure, deadlock (both), lock not available (PostgreSQL), lock timeout and concurrent update (H2) */
     private static final Set<String> CONCURRENCY_FAILURES = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
 
+    /** admin shutdown, crash shutdown, cannot connect now, too many connections (PostgreSQL); database closed (H2) */
+    private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300", "90098", "90121");
+
     private StoreExceptions() {
+    }
+
+    /**
+     * The database cannot be reached: no connection came within the pool's timeout, or the connection failed (SQLState
+     * class 08) or the server is shutting down. Nothing was committed; the request may be retried.
+     */
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || UNAVAILABLE.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isUniqueViolation(Throwable failure, String constraint) {

@@ -163,14 +163,61 @@ abstract class JdbcStoreContract {
     }
 
     @Test
-    void keysAreCountedByState() {
+    void keysAreCountedByTheirStateAsOfNowWithoutWaitingForASweep() {
         JdbcStore store = open();
         Keyport keyport = keyport(store);
         createExternal(keyport, "count-1");
         createExternal(keyport, "count-2");
         keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("count-3"), Description.NONE,
                 KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.TENCENT));
-        assertThat(store.keysByState()).containsEntry("PENDING_IMPORT", 2L).containsEntry("ENABLED", 1L);
+        KeyId expiring = createExternal(keyport, "count-4");
+        importMaterial(keyport, expiring, material(), Optional.of(T0.plus(Duration.ofHours(1))),
+                LifecyclePolicy.TENCENT);
+        KeyId doomed = keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("count-5"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.HUAWEI)).id();
+        keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(CALLER, doomed, 7, LifecyclePolicy.HUAWEI));
+        assertThat(store.keysByState(clock.instant())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                KeyState.PENDING_IMPORT, 2L, KeyState.ENABLED, 2L, KeyState.PENDING_DELETE, 1L));
+
+        clock.advance(Duration.ofDays(8)); // no sweep has run
+        assertThat(store.keysByState(clock.instant())).as("expired material counts as pending import, a key past "
+                + "its deletion date is gone").containsExactlyInAnyOrderEntriesOf(Map.of(
+                KeyState.PENDING_IMPORT, 3L, KeyState.ENABLED, 1L));
+    }
+
+    @Test
+    void aMasterKeyRotationReSealsEverySecretAndThenOnlyTheNewKeyOpensTheStore() throws Exception {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        byte[] material = material();
+        KeyId imported = createExternal(keyport, "rotated");
+        importMaterial(keyport, imported, material, Optional.empty(), LifecyclePolicy.TENCENT);
+        KeyId pending = createExternal(keyport, "rotated-pending");
+        ImportParameters outstanding = keyport.getParametersForImport(new GetParametersForImportCommand(CALLER,
+                pending, WrappingAlgorithm.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048));
+        byte[] ciphertext = keyport.encrypt(new EncryptCommand(CALLER, imported, "rotate me".getBytes(), null))
+                .ciphertext();
+        byte[] sealedBefore = sealedMaterial(store, imported);
+
+        MasterKey next = MasterKey.generate(TestDatabases.RANDOM);
+        assertThat(store.rotateMasterKey(next, TestDatabases.RANDOM))
+                .as("one material, two import grants (one per GetParametersForImport), the check").isEqualTo(4);
+        assertThat(rowsContaining(store, sealedBefore)).as("no value sealed under the old key is left").isEmpty();
+        store.close();
+        opened.remove(store);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JdbcStore.open(database(), TestDatabases.RANDOM))
+                .as("the old key").isInstanceOf(JdbcStore.WrongMasterKeyException.class);
+        JdbcStore reopened = JdbcStore.open(database().withMasterKey(next), TestDatabases.RANDOM);
+        opened.add(reopened);
+        Keyport again = keyport(reopened);
+        assertThat(again.decrypt(new DecryptCommand(CALLER, ciphertext, null)).plaintext())
+                .isEqualTo("rotate me".getBytes());
+        again.importKeyMaterial(new ImportKeyMaterialCommand(CALLER, pending, outstanding.token(),
+                WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material()), Optional.empty(),
+                LifecyclePolicy.TENCENT));
+        assertThat(again.describeKey(new DescribeKeyCommand(CALLER, pending)).state()).isEqualTo(KeyState.ENABLED);
+        assertThat(scanForSecrets(reopened, next.toBase64().getBytes())).isEmpty();
     }
 
     // ----------------------------------------------------------------------------------------------- restart

@@ -207,6 +207,11 @@ public abstract class KeyRepositoryContract {
                 Optional.of(KeyUsage.ENCRYPT_DECRYPT), Optional.empty(), true, 0, 10, now))).total()).isEqualTo(4);
         assertThat(tx(() -> keys.list(scope, new KeyQuery(EnumSet.allOf(KeyState.class), Optional.empty(),
                 Optional.empty(), Optional.of("%"), true, 0, 10, now))).total()).as("search is literal").isZero();
+        for (String unstorable : List.of("\u0000", "two\u0000", "\ud800")) {
+            assertThat(tx(() -> keys.list(scope, new KeyQuery(EnumSet.allOf(KeyState.class), Optional.empty(),
+                    Optional.empty(), Optional.of(unstorable), true, 0, 10, now))).total())
+                    .as("a search for text no alias or id can hold finds nothing, and fails nothing").isZero();
+        }
     }
 
     @Test

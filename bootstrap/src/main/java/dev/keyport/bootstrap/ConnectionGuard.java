@@ -92,7 +92,14 @@ final class ConnectionGuard {
                 ctx.fireChannelInactive();
             }
         });
-        channel.eventLoop().execute(() -> deadline.start(channel.pipeline().context("keyportRequestBytes")));
+        // the first request's deadline runs from now: its first bytes may already have been read (Vert.x calls this
+        // handler on the connection's event loop, before or while the decoder sees them)
+        Runnable first = () -> deadline.start(pipeline.context("keyportRequestBytes"));
+        if (channel.eventLoop().inEventLoop()) {
+            first.run();
+        } else {
+            channel.eventLoop().execute(first);
+        }
     }
 
     /** The deadline of the request being received on one connection; touched on its event loop only. */

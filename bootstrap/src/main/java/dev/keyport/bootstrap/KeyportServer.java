@@ -102,7 +102,8 @@ public final class KeyportServer implements AutoCloseable {
             this.huawei = listen(started, "KEYPORT_HUAWEI_PORT", "huawei",
                     HuaweiApi.serverOptions(listen.bind(), listen.huaweiPort()), huaweiApi.router(started));
             this.ops = listen(started, "KEYPORT_OPS_PORT", "ops",
-                    new HttpServerOptions().setHost(listen.bind()).setPort(listen.opsPort()),
+                    new HttpServerOptions().setHost(listen.bind()).setPort(listen.opsPort())
+                            .setHttp2ClearTextEnabled(false),
                     OpsApi.router(started, store, metrics, clock));
             Vertx loop = started;
             this.sweepTimer = started.setPeriodic(settings.sweepInterval().toMillis(), id -> loop.executeBlocking(

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.metrics.Info;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -54,9 +55,10 @@ final class Observability implements AutoCloseable {
                     .description("keys in each state as of the scrape (expired material counts as PendingImport)")
                     .register(registry);
         }
-        Gauge.builder("keyport_build_info", () -> 1).tag("version", Version.current())
-                .tag("java", System.getProperty("java.version", "unknown"))
-                .description("the running Keyport build").register(registry);
+        // an Info metric of the Prometheus client itself: Micrometer would drop the _info suffix of a gauge
+        Info.builder().name("keyport_build_info").help("the running Keyport build").labelNames("version", "java")
+                .register(registry.getPrometheusRegistry())
+                .addLabelValues(Version.current(), System.getProperty("java.version", "unknown"));
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

@@ -81,6 +81,37 @@ class MainTest {
         assertOneLine(env("KEYPORT_SEED", seed.toString()), "KEYPORT_SEED");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"tenants\": [{\"id\": \"acme\", \"huawei\": [{\"accessKey\": \"AK1\", \"secretKey\": \"s\"}]}]}"
+                    + " | tenant 'acme': huawei[0].projects is missing",
+            "{\"tenants\": [{\"id\": \"acme\", \"tencent\": [{\"secretKey\": \"s\"}]}]}"
+                    + " | tenant 'acme': tencent[0].secretId is missing",
+            "{\"tenants\": [{\"id\": \"acme\", \"tencent\": [{\"secretId\": \"AKID1\"}]}]}"
+                    + " | tenant 'acme': tencent[0].secretKey is missing",
+            "{\"tenants\": [{\"tencent\": [{\"secretId\": \"AKID1\", \"secretKey\": \"s\"}]}]}"
+                    + " | tenants[0].id is missing",
+            "{\"tenants\": [{\"id\": \"acme\"}]}"
+                    + " | tenant 'acme': has neither tencent nor huawei credentials",
+            "{\"tenants\": [{\"id\": \"acme\", \"huawei\": [{\"accessKey\": \"AK1\", \"secretKey\": \"s\","
+                    + " \"projects\": {\"p1\": \"Not A Region\"}}]}]}"
+                    + " | tenant 'acme': huawei[0].projects['p1']: 'Not A Region' is not a region name",
+            "{\"tenants\": [{\"id\": \"acme\", \"tencent\": [{\"secretId\": \"AKID1\", \"secretKey\": \"s\"},"
+                    + " {\"secretId\": \"AKID1\", \"secretKey\": \"t\"}]}]}"
+                    + " | tenant 'acme': tencent[1]: ",
+            "{\"tenants\": []} | tenants is missing or empty"})
+    void aCredentialsFileMistakeIsOneLineNamingTheTenantAndTheField(String contents, String problem)
+            throws Exception {
+        Path credentials = Files.writeString(directory.resolve("credentials.json"), contents);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> Main.start(env("KEYPORT_CREDENTIALS", credentials.toString()),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isInstanceOf(BadSettingException.class);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("keyport: KEYPORT_CREDENTIALS: " + problem.strip())
+                .doesNotContain("NullPointerException").doesNotContain("\tat "));
+    }
+
     @Test
     void aWrongMasterKeyForAnExistingDatabaseIsNamed() {
         Main.start(env(), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))

@@ -70,8 +70,8 @@ final class HuaweiSigner {
         StringBuilder canonicalHeaders = new StringBuilder();
         sorted.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
         String signedHeaders = String.join(";", sorted.keySet());
-        String canonical = post.method + "\n" + (post.canonicalPath == null ? post.path : post.canonicalPath)
-                + "/\n" + post.canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n"
+        String path = post.canonicalPath == null ? post.path : post.canonicalPath;
+        String canonical = post.method + "\n" + (path.equals("/") ? "/" : path + "/") + "\n" + post.canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n"
                 + sha256(post.bytes());
         String toSign = "SDK-HMAC-SHA256\n" + post.headers.get("x-sdk-date") + "\n" + sha256(canonical);
         post.authorization = "SDK-HMAC-SHA256 Access=" + ak + ", SignedHeaders=" + signedHeaders + ", Signature="
@@ -81,7 +81,7 @@ final class HuaweiSigner {
 
     static HttpResponse<String> send(int port, Post post) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + post.path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(post.bytes()));
+                .method(post.method, HttpRequest.BodyPublishers.ofByteArray(post.bytes()));
         if (!post.headers.containsKey("content-type")) {
             request.header("Content-Type", "application/json;charset=UTF-8");
         }

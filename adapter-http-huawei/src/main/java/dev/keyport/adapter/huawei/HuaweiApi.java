@@ -153,11 +153,11 @@ public final class HuaweiApi {
                 e = HuaweiException.gateway(400, "APIGW.0201", "Bad request.");
             }
             String requestId = newRequestId();
+            observer.accept(new RequestOutcome(requestId, HuaweiCatalog.UNKNOWN, "", "", e.code(), e.status(),
+                    System.nanoTime() - started, "", address(request)));
             HttpServerResponse response = request.response();
             send(response.putHeader("Connection", "close"), requestId, e);
             response.close();
-            observer.accept(new RequestOutcome(requestId, HuaweiCatalog.UNKNOWN, "", "", e.code(), e.status(),
-                    System.nanoTime() - started, "", address(request)));
         };
     }
 
@@ -171,9 +171,9 @@ public final class HuaweiApi {
             String requestId = newRequestId();
             HuaweiException e = HuaweiException.kms(503, "KMS.0104",
                     "A system exception occurred: Keyport is stopping. Retry the request.");
-            send(request.response().putHeader("Connection", "close"), requestId, e);
             observer.accept(new RequestOutcome(requestId, label(request), "", "", e.code(), e.status(),
                     System.nanoTime() - started, presentedAccessKey(request), address(request)));
+            send(request.response().putHeader("Connection", "close"), requestId, e);
         };
     }
 
@@ -234,9 +234,10 @@ public final class HuaweiApi {
                 if (ctx.response().ended() || ctx.response().closed()) {
                     return;
                 }
-                ctx.response().setStatusCode(200).putHeader("X-Request-Id", exchange.requestId)
-                        .putHeader("Content-Type", JSON_TYPE).end(json.valueToTree(result.result()).toString());
+                String answer = json.valueToTree(result.result()).toString();
                 observe(exchange, "Success", 200);
+                ctx.response().setStatusCode(200).putHeader("X-Request-Id", exchange.requestId)
+                        .putHeader("Content-Type", JSON_TYPE).end(answer);
             } else {
                 respond(ctx, exchange, translate(result.cause(), exchange.requestId));
             }
@@ -416,8 +417,9 @@ public final class HuaweiApi {
             e = HuaweiException.kms(405, "KMS.0215", "Request method not supported.");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             e = HuaweiException.gateway(400, "APIGW.0201", "Bad request.");
-        } else if (ctx.failure() != null && isBrokenRequest(ctx.failure())) {
-            e = HuaweiException.gateway(400, "APIGW.0201", "Bad request.");
+        } else if (!ctx.request().isEnded()) {
+            // the request broke off before its end (a malformed chunk, a closed connection): the client's doing
+            e = HuaweiException.gateway(400, "APIGW.0201", "Bad request: the request body is malformed.");
         } else {
             LOG.error("request {} failed in the HTTP layer", exchange.requestId, ctx.failure());
             e = HuaweiException.kms(500, "KMS.0101", "KMS error.");
@@ -425,23 +427,12 @@ public final class HuaweiApi {
         respond(ctx, exchange, e);
     }
 
-    /** A request the client broke off or sent malformed (a bad chunk, a closed connection): the client's doing. */
-    private static boolean isBrokenRequest(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof io.netty.handler.codec.DecoderException
-                    || t instanceof io.vertx.core.http.HttpClosedException
-                    || t instanceof io.vertx.core.VertxException && "Connection was closed".equals(t.getMessage())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** Reports the outcome, then answers: whoever reads the answer finds the outcome reported. */
     private void respond(RoutingContext ctx, Exchange exchange, HuaweiException e) {
+        observe(exchange, e.code(), e.status());
         if (!ctx.response().ended() && !ctx.response().closed()) {
             send(ctx.response(), exchange.requestId, e);
         }
-        observe(exchange, e.code(), e.status());
     }
 
     private void observe(Exchange exchange, String outcome, int status) {

@@ -1,7 +1,6 @@
 package dev.keyport.adapter.huawei;
 
 import io.vertx.core.http.HttpMethod;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +29,12 @@ final class HuaweiCatalog {
      * @param operation Keyport's implementation, empty when Keyport does not serve it
      */
     record Route(String sdkMethod, HttpMethod method, String template, String label,
-                 Optional<HuaweiOperations.Operation<?>> operation) {
+                 Optional<HuaweiOperations.Operation<?>> operation, List<String> segments) {
 
-        List<String> segments() {
-            return template.equals("/") ? List.of() : Arrays.asList(template.substring(1).split("/", -1));
+        Route(String sdkMethod, HttpMethod method, String template, String label,
+              Optional<HuaweiOperations.Operation<?>> operation) {
+            this(sdkMethod, method, template, label, operation,
+                    template.equals("/") ? List.of() : List.of(template.substring(1).split("/", -1)));
         }
 
         boolean implemented() {

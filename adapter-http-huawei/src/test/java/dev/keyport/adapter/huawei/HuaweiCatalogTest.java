@@ -175,6 +175,21 @@ class HuaweiCatalogTest {
         assertThat(error.path("error_msg").asText()).contains("withProjectId");
     }
 
+    /** The README's table of Huawei operations is this catalog, row for row. */
+    @Test
+    void theReadmeListsEveryOperationWithItsStatus() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Huawei Cloud KMS v1.0"),
+                readme.indexOf("## Persistence"));
+        List<String> rows = section.lines().filter(line -> line.matches("\\| `[a-z0-9-]+` \\| `[A-Za-z]+` \\|.*"))
+                .toList();
+        List<String> expected = HuaweiCatalog.ALL.stream().map(route -> "| `" + route.label() + "` | `"
+                + route.sdkMethod() + "` | " + route.method().name() + " `"
+                + route.template().replace("/v1.0/{project_id}/kms/", "…/kms/") + "` | "
+                + (route.implemented() ? "**served**" : "not implemented") + " |").toList();
+        assertThat(rows).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void resolutionPrefersLiteralSegmentsAndChecksVersionIds() {
         assertThat(label(HttpMethod.POST, "/v1.0/p/kms/alias/associate")).isEqualTo("associate-alias");

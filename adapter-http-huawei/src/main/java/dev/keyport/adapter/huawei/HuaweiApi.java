@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -199,12 +198,12 @@ public final class HuaweiApi {
         HuaweiOperations.Operation<?> operation;
         HuaweiOperations.Context context;
         try {
-            HuaweiCatalog.Route route = route(ctx.request());
+            HuaweiPath path = HuaweiPath.parse(ctx.request().path());
+            HuaweiCatalog.Route route = route(ctx.request(), path);
             exchange.label = route.label();
             singleHeaders(ctx.request());
             byte[] bytes = ctx.body() == null || ctx.body().buffer() == null ? new byte[0]
                     : ctx.body().buffer().getBytes();
-            HuaweiPath path = HuaweiPath.parse(ctx.request().path());
             HuaweiCredential credential = authenticate(ctx.request(), bytes, exchange);
             exchange.tenant = credential.tenant().value();
             Region region = region(route, path, credential, ctx.request());
@@ -231,11 +230,11 @@ public final class HuaweiApi {
         HuaweiOperations.Operation<?> what = operation;
         vertx.<Object>executeBlocking(() -> what.run(json, body, context), false).onComplete(result -> {
             if (result.succeeded()) {
-                if (ctx.response().ended() || ctx.response().closed()) {
-                    return;
-                }
                 String answer = json.valueToTree(result.result()).toString();
                 observe(exchange, "Success", 200);
+                if (ctx.response().ended() || ctx.response().closed()) {
+                    return; // the client left; the change is made
+                }
                 ctx.response().setStatusCode(200).putHeader("X-Request-Id", exchange.requestId)
                         .putHeader("Content-Type", JSON_TYPE).end(answer);
             } else {
@@ -245,9 +244,8 @@ public final class HuaweiApi {
     }
 
     /** The operation this method and path name: 404 for a path no operation has, 405 for another method. */
-    private static HuaweiCatalog.Route route(HttpServerRequest request) {
-        HuaweiCatalog.Resolution resolution = HuaweiCatalog.resolve(request.method(),
-                HuaweiPath.parse(request.path()));
+    private static HuaweiCatalog.Route route(HttpServerRequest request, HuaweiPath path) {
+        HuaweiCatalog.Resolution resolution = HuaweiCatalog.resolve(request.method(), path);
         if (resolution instanceof HuaweiCatalog.Found found) {
             return found.route();
         }

@@ -1,63 +1,109 @@
 package dev.keyport.adapter.huawei;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyport.application.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.out.HuaweiCredential;
+import dev.keyport.application.port.out.StoreUnavailableException;
 import dev.keyport.application.port.out.TenantDirectory;
+import dev.keyport.application.support.FailedAuthenticationThrottle;
 import dev.keyport.application.support.RateLimiter;
 import dev.keyport.domain.DomainException;
+import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
 import dev.keyport.domain.Region;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Huawei Cloud KMS v1.0 at {@code POST /v1.0/{project_id}/kms/<operation>}, signed with AK/SK SDK-HMAC-SHA256. KMS
- * errors are {@code {"error":{"error_code","error_msg"}}} with the status of Huawei's table; authentication and
- * throttling answer as the API gateway does. Every response carries {@code X-Request-Id}. A use case runs off the
- * event loop.
+ * errors are {@code {"error":{"error_code","error_msg"}}} with the status of Huawei's table; the API gateway's own
+ * refusals (authentication, throttling, unknown API, malformed requests) are flat, with a {@code request_id}. Every
+ * response carries {@code X-Request-Id}. A use case runs off the event loop.
+ *
+ * <p>Every operation of the vendor's API is known ({@link HuaweiCatalog}); one Keyport does not serve answers 400
+ * {@value #NOT_IMPLEMENTED} after authentication, and only a path no operation has is the gateway's 404.
  */
 public final class HuaweiApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HuaweiApi.class);
     static final int BODY_LIMIT = 1024 * 1024;
+    static final String NOT_IMPLEMENTED = "KEYPORT.0001";
     private static final String JSON_TYPE = "application/json;charset=UTF-8";
+    private static final int MAX_ACCESS_KEY = 128;
+    private static final Pattern PRESENTED_ACCESS_KEY = Pattern.compile("Access=([^,\\s]*)");
+    private static final Pattern PRINTABLE_PROJECT = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    /** Headers whose value Keyport reads or signs over: each may appear once. */
+    private static final List<String> SINGLE_HEADERS = List.of("host", "authorization", "x-sdk-date",
+            "x-sdk-content-sha256", "x-project-id", "content-type", "content-length", "transfer-encoding");
 
     private final Keyport keyport;
     private final AkSkAuthenticator authenticator;
     private final HuaweiApiConfig config;
-    private final RateLimiter rateLimiter = new RateLimiter(System::nanoTime);
+    private final RateLimiter rateLimiter;
+    private final FailedAuthenticationThrottle accessKeyThrottle;
+    private final FailedAuthenticationThrottle addressThrottle;
     private final ObjectMapper json = Json.mapper();
     private Consumer<RequestOutcome> observer = outcome -> { };
 
     public HuaweiApi(Keyport keyport, TenantDirectory directory, Clock clock, HuaweiApiConfig config) {
+        this(keyport, directory, clock, config, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic time of rate limits and lockouts */
+    HuaweiApi(Keyport keyport, TenantDirectory directory, Clock clock, HuaweiApiConfig config, LongSupplier nanoTime) {
         this.keyport = Objects.requireNonNull(keyport, "keyport");
         this.authenticator = new AkSkAuthenticator(Objects.requireNonNull(directory, "directory"),
                 Objects.requireNonNull(clock, "clock"));
         this.config = Objects.requireNonNull(config, "config");
+        this.rateLimiter = new RateLimiter(nanoTime);
+        this.accessKeyThrottle = new FailedAuthenticationThrottle(config.accessKeyLockout(), nanoTime);
+        this.addressThrottle = new FailedAuthenticationThrottle(config.addressLockout(), nanoTime);
     }
 
-    /** What happened to one request, for logs and metrics: never bodies, tokens or signatures. */
+    /**
+     * What happened to one request, for logs and metrics: never bodies, tokens, secret keys or signatures.
+     *
+     * @param operation     the operation's label ({@code describe-key}, {@code create-grant} …) or {@code unknown}: a
+     *                      bounded set
+     * @param keyId         the body's {@code key_id} when it is a well-formed key id, else ""
+     * @param accessKey     the access key the request presented, as presented (even when authentication failed), at
+     *                      most 128 characters; "" when none
+     * @param clientAddress the address of the client's end of the connection; "" when unknown
+     */
     public record RequestOutcome(String requestId, String operation, String tenant, String keyId, String outcome,
-                                 int status, long nanos) {
+                                 int status, long nanos, String accessKey, String clientAddress) {
     }
 
     public HuaweiApi observe(Consumer<RequestOutcome> observer) {
@@ -67,12 +113,13 @@ public final class HuaweiApi {
 
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route("/v1.0/:project_id/kms/:operation")
+        router.route()
                 .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
                 .handler(ctx -> handle(vertx, ctx))
                 .failureHandler(this::failure);
-        router.route().handler(ctx -> respond(ctx, UUID.randomUUID().toString(), HuaweiException.gateway(404,
-                "APIGW.0101", "The API does not exist or has not been published in the environment")));
+        for (int status : new int[] {400, 404, 405, 413, 414, 431, 500, 501}) {
+            router.errorHandler(status, this::failure);
+        }
         return router;
     }
 
@@ -83,93 +130,258 @@ public final class HuaweiApi {
 
     /** Listens on {@code host:port} (0 for any free port). */
     public Future<HttpServer> listen(Vertx vertx, String host, int port) {
-        return vertx.createHttpServer(serverOptions(host, port)).requestHandler(router(vertx)).listen();
+        return vertx.createHttpServer(serverOptions(host, port)).invalidRequestHandler(invalidRequestHandler())
+                .requestHandler(router(vertx)).listen();
+    }
+
+    /**
+     * Answers what the HTTP decoder refused, in the gateway's flat form: 414 for a request line that is too long,
+     * 431 for headers that are too large, 400 for anything else that is not HTTP; then closes the connection. For
+     * {@link HttpServer#invalidRequestHandler}.
+     */
+    public Handler<HttpServerRequest> invalidRequestHandler() {
+        return request -> {
+            long started = System.nanoTime();
+            Throwable cause = request.decoderResult().cause();
+            HuaweiException e;
+            if (cause instanceof TooLongHttpLineException) {
+                e = HuaweiException.gateway(414, "APIGW.0201", "Request URI too large.");
+            } else if (cause instanceof TooLongHttpHeaderException) {
+                e = HuaweiException.gateway(431, "APIGW.0201", "Request headers too large.");
+            } else {
+                e = HuaweiException.gateway(400, "APIGW.0201", "Bad request.");
+            }
+            String requestId = newRequestId();
+            observer.accept(new RequestOutcome(requestId, HuaweiCatalog.UNKNOWN, "", "", e.code(), e.status(),
+                    System.nanoTime() - started, "", address(request)));
+            HttpServerResponse response = request.response();
+            send(response.putHeader("Connection", "close"), requestId, e);
+            response.close();
+        };
+    }
+
+    /**
+     * Answers every request with Huawei's transient error, 503 {@code KMS.0104} (which the SDK's retry treats as
+     * retryable), and closes the connection: for a server that is stopping.
+     */
+    public Handler<HttpServerRequest> unavailableHandler() {
+        return request -> {
+            long started = System.nanoTime();
+            String requestId = newRequestId();
+            HuaweiException e = HuaweiException.kms(503, "KMS.0104",
+                    "A system exception occurred: Keyport is stopping. Retry the request.");
+            observer.accept(new RequestOutcome(requestId, label(request), "", "", e.code(), e.status(),
+                    System.nanoTime() - started, presentedAccessKey(request), address(request)));
+            send(request.response().putHeader("Connection", "close"), requestId, e);
+        };
+    }
+
+    /** One request's record while it is answered. */
+    private static final class Exchange {
+        final String requestId = newRequestId();
+        final long started = System.nanoTime();
+        final String accessKey;
+        final String address;
+        String label = HuaweiCatalog.UNKNOWN;
+        String tenant = "";
+        String keyId = "";
+
+        Exchange(HttpServerRequest request) {
+            this.accessKey = presentedAccessKey(request);
+            this.address = address(request);
+        }
     }
 
     private void handle(Vertx vertx, RoutingContext ctx) {
-        long started = System.nanoTime();
-        String requestId = UUID.randomUUID().toString().replace("-", "");
-        String operationName = ctx.pathParam("operation");
-        HuaweiOperations.Operation<?> operation = HuaweiOperations.ALL.get(operationName);
+        Exchange exchange = new Exchange(ctx.request());
         JsonNode body;
+        HuaweiOperations.Operation<?> operation;
         HuaweiOperations.Context context;
         try {
-            if (operation == null) {
-                throw HuaweiException.gateway(404, "APIGW.0101",
-                        "The API does not exist or has not been published in the environment");
-            }
-            if (!HttpMethod.POST.equals(ctx.request().method())) {
-                throw HuaweiException.kms(405, "KMS.0215", "Request method not supported.");
-            }
+            HuaweiPath path = HuaweiPath.parse(ctx.request().path());
+            HuaweiCatalog.Route route = route(ctx.request(), path);
+            exchange.label = route.label();
+            singleHeaders(ctx.request());
             byte[] bytes = ctx.body() == null || ctx.body().buffer() == null ? new byte[0]
                     : ctx.body().buffer().getBytes();
-            HuaweiCredential credential = authenticator.authenticate(new AkSkAuthenticator.SignedRequest(
-                    ctx.request().method().name(), ctx.request().path(), ctx.request().query(), headers(ctx), bytes));
-            String project = ctx.pathParam("project_id");
-            Region region = credential.regionOf(project).orElseThrow(() -> HuaweiException.kms(403, "KMS.0306",
-                    "No access permissions: project " + project + " is not one of this access key's projects."));
-            String headerProject = ctx.request().getHeader("X-Project-Id");
-            if (headerProject != null && !headerProject.equals(project)) {
-                throw HuaweiException.kms(403, "KMS.0321", "URIs in URL and X-Project-Id do not match.");
-            }
-            if (!rateLimiter.tryAcquire(credential.tenant().value() + "/" + operationName,
-                    config.limitFor(operationName))) {
+            HuaweiCredential credential = authenticate(ctx.request(), bytes, exchange);
+            exchange.tenant = credential.tenant().value();
+            Region region = region(route, path, credential, ctx.request());
+            if (!rateLimiter.tryAcquire(exchange.tenant + "/" + route.label(), config.limitFor(route.label()))) {
                 throw HuaweiException.gateway(429, "APIGW.0308",
                         "The throttling threshold has been reached: policy user over ratelimit,limit:"
-                                + config.limitFor(operationName) + ",time:1 second");
+                                + config.limitFor(route.label()) + ",time:1 second");
             }
+            operation = route.operation().orElseThrow(() -> HuaweiException.kms(400, NOT_IMPLEMENTED,
+                    route.label() + " (KmsClient." + route.sdkMethod() + ") is not implemented by Keyport."));
+            contentType(ctx.request().getHeader("Content-Type"));
             body = parse(bytes);
+            JsonNode keyId = body.get("key_id");
+            if (keyId != null && keyId.isTextual() && KeyId.isWellFormed(keyId.textValue())) {
+                exchange.keyId = keyId.textValue();
+            }
             context = new HuaweiOperations.Context(keyport,
-                    new Caller(new KeyScope(credential.tenant(), region), credential.accessKey(), requestId),
-                    credential);
+                    new Caller(new KeyScope(credential.tenant(), region), credential.accessKey(),
+                            exchange.requestId), credential);
         } catch (HuaweiException e) {
-            respond(ctx, requestId, e);
-            observer.accept(new RequestOutcome(requestId, operationName, "", "", e.code(), e.status(),
-                    System.nanoTime() - started));
+            respond(ctx, exchange, e);
             return;
         }
         HuaweiOperations.Operation<?> what = operation;
         vertx.<Object>executeBlocking(() -> what.run(json, body, context), false).onComplete(result -> {
-            String outcome;
-            int status;
             if (result.succeeded()) {
-                ctx.response().setStatusCode(200).putHeader("X-Request-Id", requestId)
-                        .putHeader("Content-Type", JSON_TYPE).end(json.valueToTree(result.result()).toString());
-                outcome = "Success";
-                status = 200;
+                String answer = json.valueToTree(result.result()).toString();
+                observe(exchange, "Success", 200);
+                if (ctx.response().ended() || ctx.response().closed()) {
+                    return; // the client left; the change is made
+                }
+                ctx.response().setStatusCode(200).putHeader("X-Request-Id", exchange.requestId)
+                        .putHeader("Content-Type", JSON_TYPE).end(answer);
             } else {
-                HuaweiException e = translate(result.cause(), requestId);
-                respond(ctx, requestId, e);
-                outcome = e.code();
-                status = e.status();
+                respond(ctx, exchange, translate(result.cause(), exchange.requestId));
             }
-            JsonNode keyId = body.get("key_id");
-            observer.accept(new RequestOutcome(requestId, what.name(), context.credential().tenant().value(),
-                    keyId != null && keyId.isTextual() && keyId.textValue().length() <= 64 ? keyId.textValue() : "",
-                    outcome, status, System.nanoTime() - started));
         });
     }
 
-    private static Map<String, String> headers(RoutingContext ctx) {
-        Map<String, String> headers = new HashMap<>();
-        ctx.request().headers().forEach(e -> headers.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
-        headers.put("host", ctx.request().host()); // the Host header, or an HTTP/2 :authority
-        return headers;
+    /** The operation this method and path name: 404 for a path no operation has, 405 for another method. */
+    private static HuaweiCatalog.Route route(HttpServerRequest request, HuaweiPath path) {
+        HuaweiCatalog.Resolution resolution = HuaweiCatalog.resolve(request.method(), path);
+        if (resolution instanceof HuaweiCatalog.Found found) {
+            return found.route();
+        }
+        if (resolution instanceof HuaweiCatalog.WrongMethod) {
+            throw HuaweiException.kms(405, "KMS.0215", "Request method not supported.");
+        }
+        throw HuaweiException.gateway(404, "APIGW.0101",
+                "The API does not exist or has not been published in the environment");
     }
 
+    /** A header Keyport reads may appear once: two Host or two X-Project-Id headers are two meanings. */
+    private static void singleHeaders(HttpServerRequest request) {
+        for (String name : SINGLE_HEADERS) {
+            if (request.headers().getAll(name).size() > 1) {
+                throw HuaweiException.gateway(400, "APIGW.0201",
+                        "Bad request: the header " + name + " appears more than once.");
+            }
+        }
+    }
+
+    /**
+     * Verifies the signature, unless the presented access key or the client's address is locked out; counts failures
+     * (a 401) and clears the counts on success. A locked subject is refused without verifying anything.
+     */
+    private HuaweiCredential authenticate(HttpServerRequest request, byte[] body, Exchange exchange) {
+        String accessKey = exchange.accessKey;
+        if (addressThrottle.isLocked(exchange.address)) {
+            throw AkSkAuthenticator.failure("too many failed authentications from this address; it is locked for "
+                    + addressThrottle.policy().lockout().toSeconds() + " seconds");
+        }
+        if (!accessKey.isEmpty() && accessKeyThrottle.isLocked(accessKey)) {
+            throw AkSkAuthenticator.failure("the access key is locked for "
+                    + accessKeyThrottle.policy().lockout().toSeconds() + " seconds after "
+                    + accessKeyThrottle.policy().maxFailures() + " consecutive failed authentications");
+        }
+        try {
+            HuaweiCredential credential = authenticator.authenticate(new AkSkAuthenticator.SignedRequest(
+                    request.method().name(), request.path(), request.query(), headers(request), body));
+            addressThrottle.succeeded(exchange.address);
+            accessKeyThrottle.succeeded(accessKey);
+            return credential;
+        } catch (HuaweiException e) {
+            if (e.status() == 401) {
+                if (addressThrottle.failed(exchange.address)) {
+                    LOG.warn("huawei: client address {} locked for {} s after {} consecutive failed authentications",
+                            printable(exchange.address), addressThrottle.policy().lockout().toSeconds(),
+                            addressThrottle.policy().maxFailures());
+                }
+                if (!accessKey.isEmpty() && accessKeyThrottle.failed(accessKey)) {
+                    LOG.warn("huawei: access key {} locked for {} s after {} consecutive failed authentications",
+                            printable(accessKey), accessKeyThrottle.policy().lockout().toSeconds(),
+                            accessKeyThrottle.policy().maxFailures());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The region of the path's project: one of the access key's projects (else 403 {@code KMS.0306}), equal to
+     * {@code X-Project-Id} when that is sent (else 403 {@code KMS.0321}); null for a path without a project.
+     */
+    private static Region region(HuaweiCatalog.Route route, HuaweiPath path, HuaweiCredential credential,
+                                 HttpServerRequest request) {
+        int index = route.projectSegment();
+        if (index < 0) {
+            return null;
+        }
+        String project = path.segments().get(index);
+        Region region = credential.regionOf(project).orElseThrow(() -> HuaweiException.kms(403, "KMS.0306",
+                "No access permissions: " + describeProject(project)));
+        String headerProject = request.getHeader("X-Project-Id");
+        if (headerProject != null && !headerProject.equals(project)) {
+            throw HuaweiException.kms(403, "KMS.0321", "URIs in URL and X-Project-Id do not match.");
+        }
+        return region;
+    }
+
+    private static String describeProject(String project) {
+        if (project.equals("{project_id}")) {
+            return "the path names no project; give the SDK's credentials a project id (withProjectId).";
+        }
+        return PRINTABLE_PROJECT.matcher(project).matches()
+                ? "project " + project + " is not one of this access key's projects."
+                : "the path's project is not one of this access key's projects.";
+    }
+
+    /** A body is JSON: no Content-Type, or application/json with no charset but UTF-8. */
+    private static void contentType(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String[] parts = contentType.split(";");
+        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
+        for (int i = 1; i < parts.length && json; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            String name = parameter[0].strip();
+            String value = parameter.length == 2 ? parameter[1].strip().replace("\"", "") : "";
+            json = !name.equalsIgnoreCase("charset") || value.equalsIgnoreCase("utf-8");
+        }
+        if (!json) {
+            throw HuaweiException.badRequest("KMS.0214",
+                    "The request format is invalid: the body must be application/json in UTF-8.");
+        }
+    }
+
+    /** The body as a JSON object: UTF-8 without a byte-order mark, each key once per object. */
     private ObjectNode parse(byte[] bytes) {
         if (bytes.length == 0) {
             throw HuaweiException.missing("request body");
         }
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+            throw invalidJson("a byte-order mark is not allowed");
+        }
+        String text;
         try {
-            JsonNode node = json.readTree(bytes);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalidJson("the body is not UTF-8");
+        }
+        try {
+            JsonNode node = json.readTree(text);
             if (node == null || !node.isObject()) {
-                throw HuaweiException.badRequest("KMS.0202", "Invalid JSON format of the request message.");
+                throw invalidJson("the body is not a JSON object");
             }
             return (ObjectNode) node;
-        } catch (java.io.IOException e) {
-            throw HuaweiException.badRequest("KMS.0202", "Invalid JSON format of the request message.");
+        } catch (JsonProcessingException e) {
+            String duplicate = Json.duplicateKey(e);
+            throw invalidJson(duplicate == null ? null : "a key appears twice in one object" + duplicate);
         }
+    }
+
+    private static HuaweiException invalidJson(String why) {
+        return HuaweiException.badRequest("KMS.0202",
+                "Invalid JSON format of the request message" + (why == null ? "." : ": " + why + "."));
     }
 
     private HuaweiException translate(Throwable cause, String requestId) {
@@ -179,31 +391,118 @@ public final class HuaweiApi {
         if (cause instanceof DomainException e) {
             return HuaweiErrors.of(e);
         }
+        if (cause instanceof StoreUnavailableException e) {
+            LOG.warn("request {} refused: the key store is unavailable ({})", requestId, printable(e.getMessage()));
+            return HuaweiException.kms(503, "KMS.0104",
+                    "A system exception occurred: the key store is unavailable. Retry the request.");
+        }
         LOG.error("request {} failed inside Keyport", requestId, cause);
         return HuaweiException.kms(500, "KMS.0101", "KMS error.");
     }
 
+    /** Failures of the HTTP layer: a body over the limit, a broken request, or a fault of Keyport's own. */
     private void failure(RoutingContext ctx) {
-        String requestId = UUID.randomUUID().toString().replace("-", "");
-        if (ctx.statusCode() == 413) {
-            respond(ctx, requestId, HuaweiException.badRequest("KMS.0203", "Request message too long."));
-            return;
+        Exchange exchange = new Exchange(ctx.request());
+        HuaweiException e;
+        if (ctx.failure() instanceof HuaweiException huawei) {
+            e = huawei;
+        } else if (ctx.statusCode() == 413) {
+            e = HuaweiException.badRequest("KMS.0203", "Request message too long.");
+        } else if (ctx.statusCode() == 404) {
+            e = HuaweiException.gateway(404, "APIGW.0101",
+                    "The API does not exist or has not been published in the environment");
+        } else if (ctx.statusCode() == 405) {
+            e = HuaweiException.kms(405, "KMS.0215", "Request method not supported.");
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            e = HuaweiException.gateway(400, "APIGW.0201", "Bad request.");
+        } else if (!ctx.request().isEnded()) {
+            // the request broke off before its end (a malformed chunk, a closed connection): the client's doing
+            e = HuaweiException.gateway(400, "APIGW.0201", "Bad request: the request body is malformed.");
+        } else {
+            LOG.error("request {} failed in the HTTP layer", exchange.requestId, ctx.failure());
+            e = HuaweiException.kms(500, "KMS.0101", "KMS error.");
         }
-        LOG.error("request {} failed in the HTTP layer", requestId, ctx.failure());
-        respond(ctx, requestId, HuaweiException.kms(500, "KMS.0101", "KMS error."));
+        respond(ctx, exchange, e);
     }
 
-    private void respond(RoutingContext ctx, String requestId, HuaweiException e) {
-        if (ctx.response().ended() || ctx.response().closed()) {
-            return;
+    /** Reports the outcome, then answers: whoever reads the answer finds the outcome reported. */
+    private void respond(RoutingContext ctx, Exchange exchange, HuaweiException e) {
+        observe(exchange, e.code(), e.status());
+        if (!ctx.response().ended() && !ctx.response().closed()) {
+            send(ctx.response(), exchange.requestId, e);
         }
+    }
+
+    private void observe(Exchange exchange, String outcome, int status) {
+        observer.accept(new RequestOutcome(exchange.requestId, exchange.label, exchange.tenant, exchange.keyId,
+                outcome, status, System.nanoTime() - exchange.started, exchange.accessKey, exchange.address));
+    }
+
+    private void send(HttpServerResponse response, String requestId, HuaweiException e) {
         ObjectNode body = json.createObjectNode();
         if (e.gateway()) {
             body.put("error_code", e.code()).put("error_msg", e.getMessage()).put("request_id", requestId);
         } else {
             body.putObject("error").put("error_code", e.code()).put("error_msg", e.getMessage());
         }
-        ctx.response().setStatusCode(e.status()).putHeader("X-Request-Id", requestId)
+        response.setStatusCode(e.status()).putHeader("X-Request-Id", requestId)
                 .putHeader("Content-Type", JSON_TYPE).end(body.toString());
+    }
+
+    /** The headers by lower-case name, every value in order. */
+    private static Map<String, List<String>> headers(HttpServerRequest request) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>();
+        request.headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>()).add(e.getValue()));
+        return headers;
+    }
+
+    private static String label(HttpServerRequest request) {
+        try {
+            HuaweiCatalog.Resolution resolution = HuaweiCatalog.resolve(request.method(),
+                    HuaweiPath.parse(request.path()));
+            return resolution instanceof HuaweiCatalog.Found found ? found.route().label() : HuaweiCatalog.UNKNOWN;
+        } catch (HuaweiException e) {
+            return HuaweiCatalog.UNKNOWN;
+        }
+    }
+
+    /** The access key the request names, as presented, cut at 128 characters; "" when it names none. */
+    static String presentedAccessKey(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            return "";
+        }
+        Matcher m = PRESENTED_ACCESS_KEY.matcher(authorization);
+        if (!m.find()) {
+            return "";
+        }
+        String accessKey = m.group(1);
+        return accessKey.length() > MAX_ACCESS_KEY ? accessKey.substring(0, MAX_ACCESS_KEY) : accessKey;
+    }
+
+    private static String address(HttpServerRequest request) {
+        SocketAddress address = request.remoteAddress();
+        return address == null || address.hostAddress() == null ? "" : address.hostAddress();
+    }
+
+    /** Text for a log line: control characters escaped, so that no value can forge a line. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static String newRequestId() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 }

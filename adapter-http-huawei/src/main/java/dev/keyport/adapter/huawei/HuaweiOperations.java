@@ -64,6 +64,8 @@ final class HuaweiOperations {
     private static final Pattern BASE64 = Pattern.compile("^[0-9a-zA-Z+/=]+$");
     private static final int MAX_CIPHER_TEXT = 5648;
     private static final int MAX_AAD_BYTES = 128;
+    /** 9999-12-31T23:59:59Z. */
+    static final long MAX_EXPIRY_SECONDS = 253_402_300_799L;
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
@@ -191,7 +193,7 @@ final class HuaweiOperations {
         }
         byte[] wrapped = base64(material, () -> HuaweiException.badRequest("KMS.0311",
                 "Failed to decrypt data using the RSA private key."));
-        Optional<Instant> expiry = Optional.ofNullable(r.expirationTime()).map(Instant::ofEpochSecond);
+        Optional<Instant> expiry = Optional.ofNullable(r.expirationTime()).map(HuaweiOperations::expiry);
         c.keyport().importKeyMaterial(new ImportKeyMaterialCommand(c.caller(), id, ImportToken.of(token), wrapped,
                 expiry, POLICY));
         return new Responses.Empty();
@@ -304,6 +306,21 @@ final class HuaweiOperations {
             throw HuaweiException.badRequest("KMS.0205", "Invalid key ID.");
         }
         return KeyId.of(value);
+    }
+
+    /**
+     * An {@code expiration_time} in epoch seconds: one at or before the epoch is in the past ({@code KMS.2602}, as
+     * the domain says of any past time); one after 9999-12-31T23:59:59Z is not a time Keyport keeps
+     * ({@code KMS.0308}). Huawei documents neither bound.
+     */
+    static Instant expiry(long epochSeconds) {
+        if (epochSeconds <= 0) {
+            throw HuaweiException.badRequest("KMS.2602", "Key expiration time must be later than the current time.");
+        }
+        if (epochSeconds > MAX_EXPIRY_SECONDS) {
+            throw HuaweiException.invalid("expiration_time (at most " + MAX_EXPIRY_SECONDS + ", 9999-12-31T23:59:59Z)");
+        }
+        return Instant.ofEpochSecond(epochSeconds);
     }
 
     private static void sequence(String sequence) {

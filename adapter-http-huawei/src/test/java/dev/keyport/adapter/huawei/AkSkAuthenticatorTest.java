@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class AkSkAuthenticatorTest {
         headers.put("x-sdk-date", date);
         headers.put("authorization", "SDK-HMAC-SHA256 Access=TESTAK0123456789, "
                 + "SignedHeaders=host;user-agent;x-project-id;x-sdk-date, Signature=" + signature);
-        return new AkSkAuthenticator.SignedRequest("POST", "/v1.0/p1/kms/describe-key", null, headers,
+        return AkSkAuthenticator.SignedRequest.of("POST", "/v1.0/p1/kms/describe-key", null, headers,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -67,6 +68,87 @@ class AkSkAuthenticatorTest {
         at("2026-11-22T10:05:41Z").authenticate(request(SIGNATURE, BODY, "20261122T095041Z"));
         assertRejected(() -> at("2026-11-22T10:05:42Z").authenticate(request(SIGNATURE, BODY, "20261122T095041Z")));
         assertRejected(() -> at("2026-11-22T09:35:40Z").authenticate(request(SIGNATURE, BODY, "20261122T095041Z")));
+    }
+
+    private static AkSkAuthenticator.SignedRequest withHeaders(AkSkAuthenticator.SignedRequest request, String body,
+                                                               Map<String, List<String>> changes) {
+        Map<String, List<String>> headers = new HashMap<>(request.headers());
+        changes.forEach((name, values) -> {
+            headers.remove(name.toLowerCase(java.util.Locale.ROOT));
+            headers.put(name, values);
+        });
+        return new AkSkAuthenticator.SignedRequest(request.method(), request.rawPath(), request.rawQuery(), headers,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDeclaredBodyHashIsAcceptedOnlyWhenItIsTheBodysOwn() {
+        AkSkAuthenticator authenticator = at("2026-11-22T09:50:41Z");
+        AkSkAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
+        String hash = AkSkAuthenticator.sha256Hex(BODY.getBytes(StandardCharsets.UTF_8));
+        authenticator.authenticate(withHeaders(signed, BODY, Map.of("x-sdk-content-sha256", List.of(hash))));
+        String swapped = BODY.replace("0d0466b0", "ffffffff");
+        assertRejected(() -> authenticator.authenticate(withHeaders(signed, swapped,
+                Map.of("x-sdk-content-sha256", List.of(hash)))));
+        assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY,
+                Map.of("x-sdk-content-sha256", List.of("UNSIGNED-PAYLOAD")))));
+        assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY,
+                Map.of("x-sdk-content-sha256", List.of(hash, hash)))));
+    }
+
+    @Test
+    void aSignedHeaderMustBePresentOnceWithoutControlCharacters() {
+        AkSkAuthenticator authenticator = at("2026-11-22T09:50:41Z");
+        AkSkAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
+        assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY,
+                Map.of("x-project-id", List.of("p1", "p1")))));
+        assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY,
+                Map.of("host", List.of("127.0.0.1:18080", "evil.example")))));
+        assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY, Map.of("user-agent", List.of()))));
+        assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY,
+                Map.of("user-agent", List.of("huaweicloud-usdk-java/3.0\nx-project-id:p2")))));
+        // whitespace around a value and the case of a name are not part of the meaning
+        authenticator.authenticate(withHeaders(signed, BODY, Map.of("USER-AGENT",
+                List.of("  huaweicloud-usdk-java/3.0 "))));
+    }
+
+    @Test
+    void theSignedHeaderListNamesEachHeaderOnce() {
+        AkSkAuthenticator authenticator = at("2026-11-22T09:50:41Z");
+        AkSkAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
+        for (String list : List.of("host;host;user-agent;x-project-id;x-sdk-date",
+                "host;user-agent;x-project-id;x-sdk-date;", ";host;user-agent;x-project-id;x-sdk-date",
+                "host;;user-agent;x-project-id;x-sdk-date")) {
+            assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY, Map.of("authorization",
+                    List.of("SDK-HMAC-SHA256 Access=TESTAK0123456789, SignedHeaders=" + list + ", Signature="
+                            + SIGNATURE)))));
+        }
+    }
+
+    @Test
+    void aQueryMayNotRepeatAParameterAndMustBeValidPercentEncoding() {
+        assertThat(AkSkAuthenticator.canonicalQuery("b=2&a=1&c")).isEqualTo("a=1&b=2&c=");
+        assertThat(AkSkAuthenticator.canonicalQuery("a=x+y%2Az~")).isEqualTo("a=x%20y%2Az~");
+        for (String query : List.of("a=1&a=2", "a=1&a", "a&a", "a=%zz", "a=%", "%C3%28=1", "a=1&%61=2")) {
+            assertThatThrownBy(() -> AkSkAuthenticator.canonicalQuery(query)).as(query)
+                    .isInstanceOfSatisfying(HuaweiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.code()).isEqualTo("APIGW.0201");
+                    });
+        }
+    }
+
+    @Test
+    void theCanonicalUriIsBuiltFromTheDecodedSegmentsAsTheSdksBuildIt() {
+        assertThat(AkSkAuthenticator.canonicalUri("/")).isEqualTo("/");
+        assertThat(AkSkAuthenticator.canonicalUri("/v1.0/p1/kms/%64escribe-key"))
+                .isEqualTo("/v1.0/p1/kms/describe-key/");
+        assertThat(AkSkAuthenticator.canonicalUri("/v1.0/p1/kms/a%2Fb")).isEqualTo("/v1.0/p1/kms/a%2Fb/");
+        assertThat(AkSkAuthenticator.canonicalUri("/v1.0/%7Bproject_id%7D/kms/x+y"))
+                .isEqualTo("/v1.0/%7Bproject_id%7D/kms/x%2By/");
+        assertThat(AkSkAuthenticator.canonicalUri("/a//b/")).isEqualTo("/a//b/");
+        assertThatThrownBy(() -> AkSkAuthenticator.canonicalUri("/a%zz")).isInstanceOf(HuaweiException.class);
+        assertThatThrownBy(() -> AkSkAuthenticator.canonicalUri("/a%C3%28")).isInstanceOf(HuaweiException.class);
     }
 
     private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

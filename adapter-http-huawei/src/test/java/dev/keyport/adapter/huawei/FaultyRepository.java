@@ -1,5 +1,6 @@
 package dev.keyport.adapter.huawei;
 
+import dev.keyport.application.port.out.StoreUnavailableException;
 import dev.keyport.application.testing.DelegatingKeyRepository;
 import dev.keyport.domain.Cmk;
 import dev.keyport.domain.KeyId;
@@ -10,11 +11,17 @@ import java.util.Optional;
 final class FaultyRepository extends DelegatingKeyRepository {
 
     volatile boolean broken;
+    /** As the JDBC store does when the database cannot be reached. */
+    volatile boolean unavailable;
 
     @Override
     public Optional<Cmk> find(KeyScope scope, KeyId id) {
         if (broken) {
             throw new IllegalStateException("the disk is on fire (this must not reach a client)");
+        }
+        if (unavailable) {
+            throw new StoreUnavailableException("no database connection within 2000 ms\nforged line",
+                    new java.sql.SQLTransientConnectionException("Connection is not available"));
         }
         return super.find(scope, id);
     }

@@ -132,6 +132,29 @@ class HuaweiSdkErrorsTest {
         }
     }
 
+    @Test
+    void aStoreThatCannotBeReachedIsHuaweisTransientErrorWithOneWarningAndNoStackTrace() throws Exception {
+        String keyId = enabledExternalKey();
+        keys.unavailable = true;
+        try (LogCapture log = new LogCapture()) {
+            assertThatThrownBy(() -> kms.deleteImportedKeyMaterial(delete(keyId)))
+                    .isInstanceOfSatisfying(ServiceResponseException.class, e -> {
+                        assertThat(e.getHttpStatusCode()).isEqualTo(503);
+                        assertThat(e.getErrorCode()).isEqualTo("KMS.0104");
+                        assertThat(e.getErrorMsg()).contains("Retry").doesNotContain("database");
+                        assertThat(e.getRequestId()).isNotEmpty();
+                    });
+            assertThat(log.events()).hasSize(1);
+            assertThat(log.events().get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(log.events().get(0).getThrowableProxy()).isNull();
+            assertThat(log.events().get(0).getFormattedMessage()).contains("key store is unavailable")
+                    .doesNotContain("\n");
+        } finally {
+            keys.unavailable = false;
+        }
+        assertThat(describe(kms, keyId).getKeyState()).isEqualTo("2");
+    }
+
     // ------------------------------------------------------------------------------ import-key-material
 
     private static ImportKeyMaterialRequestBody importBody(String keyId, CreateParametersForImportResponse p,
@@ -165,6 +188,29 @@ class HuaweiSdkErrorsTest {
                 + wrap(p.getPublicKey(), new byte[32]) + "\",\"expiration_time\":\"" + future + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(describe(kms, keyId).getExpirationTime()).isEqualTo(Long.toString(future * 1000));
+    }
+
+    /** 9223372036854775807 was a 500 KMS.0101 (Instant.ofEpochSecond overflowed). */
+    @Test
+    void anExpiryOutsideTheEpochToTheYear9999IsAParameterError() throws Exception {
+        String keyId = createExternalKey(kms);
+        CreateParametersForImportResponse p = parameters(kms, keyId, "RSAES_OAEP_SHA_256");
+        String common = "{\"key_id\":\"" + keyId + "\",\"import_token\":\"" + p.getImportToken()
+                + "\",\"encrypted_key_material\":\"" + wrap(p.getPublicKey(), new byte[32]) + "\",\"expiration_time\":";
+        for (String expiry : new String[] {"9223372036854775807", "\"9223372036854775807\"", "253402300800"}) {
+            var response = HuaweiProtocolTest.signedPost(server, "import-key-material", common + expiry + "}");
+            assertThat(response.statusCode()).as(expiry + " " + response.body()).isEqualTo(400);
+            assertThat(response.body()).contains("KMS.0308").contains("expiration_time");
+        }
+        for (String expiry : new String[] {"-9223372036854775808", "0", "-1"}) {
+            var response = HuaweiProtocolTest.signedPost(server, "import-key-material", common + expiry + "}");
+            assertThat(response.statusCode()).as(expiry + " " + response.body()).isEqualTo(400);
+            assertThat(response.body()).contains("KMS.2602");
+        }
+        assertThat(describe(kms, keyId).getKeyState()).isEqualTo("5");
+        var farthest = HuaweiProtocolTest.signedPost(server, "import-key-material", common + "253402300799}");
+        assertThat(farthest.statusCode()).as(farthest.body()).isEqualTo(200);
+        assertThat(describe(kms, keyId).getExpirationTime()).isEqualTo("253402300799000");
     }
 
     @Test

@@ -15,7 +15,9 @@ import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /** The Huawei adapter on a random port over an in-memory Keyport, and official SDK clients pointed at it. */
 final class HuaweiServer implements AutoCloseable {
@@ -32,20 +34,28 @@ final class HuaweiServer implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final Keyport keyport;
     final HttpServer server;
+    final HuaweiApi api;
+    /** What the API reported of every request, in order. */
+    final List<HuaweiApi.RequestOutcome> outcomes = new CopyOnWriteArrayList<>();
 
     HuaweiServer() throws Exception {
         this(new InMemoryKeyRepository(), HuaweiApiConfig.defaults());
     }
 
     HuaweiServer(KeyRepository keys, HuaweiApiConfig config) throws Exception {
-        keyport = Keyport.builder().clock(Clock.systemUTC()).keys(keys).build();
+        this(Keyport.builder().clock(Clock.systemUTC()).keys(keys), config, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic time of the API's rate limits and lockouts */
+    HuaweiServer(Keyport.Builder keyportBuilder, HuaweiApiConfig config, LongSupplier nanoTime) throws Exception {
+        keyport = keyportBuilder.build();
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
                 .add(new HuaweiCredential(TenantId.of("tenant-a"), AK, Secret.of(SK), DOMAIN,
                         Map.of(PROJECT, Region.of("cn-north-4"), SECOND_PROJECT, Region.of("cn-east-3"))))
                 .add(new HuaweiCredential(TenantId.of("tenant-b"), OTHER_AK, Secret.of(OTHER_SK),
                         "c168fe00ff56492495a7d22974df2d0c", Map.of(OTHER_PROJECT, Region.of("cn-north-4"))));
-        server = new HuaweiApi(keyport, directory, Clock.systemUTC(), config)
-                .listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        api = new HuaweiApi(keyport, directory, Clock.systemUTC(), config, nanoTime).observe(outcomes::add);
+        server = api.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     int port() {

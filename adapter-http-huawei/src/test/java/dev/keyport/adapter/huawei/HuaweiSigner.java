@@ -25,10 +25,34 @@ final class HuaweiSigner {
 
     /** One POST, as its parts. */
     static final class Post {
+        String method = "POST";
         String path;
+        /** The path as the signature's canonical URI has it (without the final "/"), when it differs from path. */
+        String canonicalPath;
+        /** The canonical query, "" for none. */
+        String canonicalQuery = "";
         String body;
+        /** The body's bytes when they are not the UTF-8 of {@code body}. */
+        byte[] bodyBytes;
         Map<String, String> headers = new LinkedHashMap<>();
         String authorization;
+
+        byte[] bytes() {
+            return bodyBytes != null ? bodyBytes : body.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The request's header lines for {@link RawHttp}: the signed ones, Authorization and the content type. */
+        java.util.List<String> headerLines() {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            headers.forEach((k, v) -> lines.add(k + ": " + v));
+            if (authorization != null) {
+                lines.add("Authorization: " + authorization);
+            }
+            if (!headers.containsKey("content-type")) {
+                lines.add("Content-Type: application/json;charset=UTF-8");
+            }
+            return lines;
+        }
     }
 
     static Post post(int port, String project, String operation, String body) {
@@ -46,8 +70,9 @@ final class HuaweiSigner {
         StringBuilder canonicalHeaders = new StringBuilder();
         sorted.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
         String signedHeaders = String.join(";", sorted.keySet());
-        String canonical = "POST\n" + post.path + "/\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n"
-                + sha256(post.body);
+        String path = post.canonicalPath == null ? post.path : post.canonicalPath;
+        String canonical = post.method + "\n" + (path.equals("/") ? "/" : path + "/") + "\n" + post.canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n"
+                + sha256(post.bytes());
         String toSign = "SDK-HMAC-SHA256\n" + post.headers.get("x-sdk-date") + "\n" + sha256(canonical);
         post.authorization = "SDK-HMAC-SHA256 Access=" + ak + ", SignedHeaders=" + signedHeaders + ", Signature="
                 + HexFormat.of().formatHex(hmac(sk, toSign));
@@ -56,8 +81,10 @@ final class HuaweiSigner {
 
     static HttpResponse<String> send(int port, Post post) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + post.path))
-                .POST(HttpRequest.BodyPublishers.ofString(post.body))
-                .header("Content-Type", "application/json;charset=UTF-8");
+                .method(post.method, HttpRequest.BodyPublishers.ofByteArray(post.bytes()));
+        if (!post.headers.containsKey("content-type")) {
+            request.header("Content-Type", "application/json;charset=UTF-8");
+        }
         post.headers.forEach((k, v) -> {
             if (!k.equals("host")) {
                 request.header(k, v);
@@ -70,9 +97,12 @@ final class HuaweiSigner {
     }
 
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -15,10 +15,20 @@ final class Gate {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
+    /** A plain 503 that closes the connection, for a listener without an error shape of its own. */
+    static final Handler<HttpServerRequest> PLAIN_UNAVAILABLE = request -> request.response().setStatusCode(503)
+            .putHeader("Connection", "close").putHeader("Content-Type", "text/plain; charset=utf-8")
+            .end("stopping\n");
+
     Handler<HttpServerRequest> guard(Handler<HttpServerRequest> next) {
+        return guard(next, PLAIN_UNAVAILABLE);
+    }
+
+    /** @param unavailable answers a request that arrives once the gate is closed, in the listener's own shape */
+    Handler<HttpServerRequest> guard(Handler<HttpServerRequest> next, Handler<HttpServerRequest> unavailable) {
         return request -> {
             if (closed) {
-                request.response().setStatusCode(503).putHeader("Connection", "close").end();
+                unavailable.handle(request);
                 return;
             }
             inFlight.incrementAndGet();

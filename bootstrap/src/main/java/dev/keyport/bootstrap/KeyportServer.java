@@ -16,9 +16,11 @@ import dev.keyport.application.support.OnDemandWrappingKeySource;
 import dev.keyport.application.support.PregeneratedWrappingKeySource;
 import dev.keyport.domain.WrappingKeySpec;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
@@ -93,18 +95,20 @@ public final class KeyportServer implements AutoCloseable {
                     settings.defaultRegion(), limits.tencentRate(), limits.tencentCryptoRate(), Map.of()))
                     .observe(metrics::tencent);
             HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, new HuaweiApiConfig(limits.huaweiRate(),
-                    Map.of())).observe(metrics::huawei);
+                    Map.of(), limits.credentialLockout(), limits.addressLockout())).observe(metrics::huawei);
             Settings.Listeners listen = settings.listeners();
             Vertx vertxForTls = started;
             listen.tls().ifPresent(tls -> checkTls(vertxForTls, tls));
             this.tencent = listen(started, "KEYPORT_TENCENT_PORT", "tencent",
-                    TencentApi.serverOptions(listen.bind(), listen.tencentPort()), tencentApi.router(started));
+                    TencentApi.serverOptions(listen.bind(), listen.tencentPort()), tencentApi.router(started),
+                    null, Gate.PLAIN_UNAVAILABLE);
             this.huawei = listen(started, "KEYPORT_HUAWEI_PORT", "huawei",
-                    HuaweiApi.serverOptions(listen.bind(), listen.huaweiPort()), huaweiApi.router(started));
+                    HuaweiApi.serverOptions(listen.bind(), listen.huaweiPort()), huaweiApi.router(started),
+                    huaweiApi.invalidRequestHandler(), huaweiApi.unavailableHandler());
             this.ops = listen(started, "KEYPORT_OPS_PORT", "ops",
                     new HttpServerOptions().setHost(listen.bind()).setPort(listen.opsPort())
                             .setHttp2ClearTextEnabled(false),
-                    OpsApi.router(started, store, metrics, clock));
+                    OpsApi.router(started, store, metrics, clock), null, Gate.PLAIN_UNAVAILABLE);
             Vertx loop = started;
             this.sweepTimer = started.setPeriodic(settings.sweepInterval().toMillis(), id -> loop.executeBlocking(
                     () -> keyport.sweep(new SweepCommand(500)), false).onComplete(done -> logSweep(done.result(),
@@ -181,15 +185,25 @@ public final class KeyportServer implements AutoCloseable {
         }
     }
 
-    private HttpServer listen(Vertx vertx, String setting, String name, HttpServerOptions options, Router router) {
+    /**
+     * @param invalid     answers a request the HTTP decoder refused (too long a line or headers, bad syntax) in the
+     *                    listener's own shape; null for Vert.x's plain answer
+     * @param unavailable answers a request that arrives while the server drains on shutdown
+     */
+    private HttpServer listen(Vertx vertx, String setting, String name, HttpServerOptions options, Router router,
+                              Handler<HttpServerRequest> invalid, Handler<HttpServerRequest> unavailable) {
         Settings.Listeners listen = settings.listeners();
         options.setIdleTimeout((int) listen.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
         listen.tls().ifPresent(tls -> options.setSsl(true).setPemKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.certificate().toString()).setKeyPath(tls.privateKey().toString())));
         ConnectionGuard guard = new ConnectionGuard(name, listen.requestTimeout(), listen.maxConnections());
         try {
-            return await(vertx.createHttpServer(options).connectionHandler(guard.connectionHandler())
-                    .requestHandler(gate.guard(router)).listen());
+            HttpServer server = vertx.createHttpServer(options).connectionHandler(guard.connectionHandler())
+                    .requestHandler(gate.guard(router, unavailable));
+            if (invalid != null) {
+                server.invalidRequestHandler(invalid);
+            }
+            return await(server.listen());
         } catch (RuntimeException e) {
             throw new BadSettingException(setting, "cannot listen on " + options.getHost() + ":" + options.getPort()
                     + " (" + rootMessage(e) + ")");

@@ -80,15 +80,20 @@ final class Observability implements AutoCloseable {
     }
 
     void tencent(TencentApi.RequestOutcome o) {
-        record("tencent", o.requestId(), o.action(), o.tenant(), o.keyId(), o.outcome(), 200, o.nanos());
+        record("tencent", o.requestId(), o.action(), o.tenant(), o.keyId(), o.outcome(), 200, o.nanos(), "", "");
     }
 
     void huawei(HuaweiApi.RequestOutcome o) {
-        record("huawei", o.requestId(), o.operation(), o.tenant(), o.keyId(), o.outcome(), o.status(), o.nanos());
+        record("huawei", o.requestId(), o.operation(), o.tenant(), o.keyId(), o.outcome(), o.status(), o.nanos(),
+                o.accessKey(), o.clientAddress());
     }
 
+    /**
+     * @param credential the SecretId or AK the request presented, also when it failed (never the secret or the
+     *                   signature)
+     */
     private void record(String vendor, String requestId, String action, String tenant, String keyId,
-                        String outcome, int status, long nanos) {
+                        String outcome, int status, long nanos, String credential, String client) {
         String actionTag = action == null || action.isEmpty() ? "none" : action;
         Timer.builder("keyport_requests").description("API requests by vendor, action, outcome and HTTP status")
                 .tags("vendor", vendor, "action", actionTag, "outcome", outcome, "status", String.valueOf(status))
@@ -100,6 +105,8 @@ final class Observability implements AutoCloseable {
                 .addKeyValue("action", escape(actionTag))
                 .addKeyValue("tenant", tenant.isEmpty() ? "-" : escape(tenant))
                 .addKeyValue("key", keyId.isEmpty() ? "-" : escape(keyId))
+                .addKeyValue("credential", credential.isEmpty() ? "-" : escape(credential))
+                .addKeyValue("client", client.isEmpty() ? "-" : escape(client))
                 .addKeyValue("outcome", escape(outcome))
                 .addKeyValue("status", status)
                 .addKeyValue("latency_ms", String.format("%.2f", nanos / 1_000_000.0))

@@ -1,6 +1,7 @@
 package dev.keyport.bootstrap;
 
 import dev.keyport.adapter.jdbc.MasterKey;
+import dev.keyport.application.support.FailedAuthenticationThrottle;
 import dev.keyport.domain.Region;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -84,17 +85,31 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
     }
 
     /**
-     * @param tencentRate        KEYPORT_TENCENT_RATE (100): requests per second per tenant and Tencent action
-     * @param tencentCryptoRate  KEYPORT_TENCENT_CRYPTO_RATE (300): the same for Encrypt and Decrypt
-     * @param huaweiRate         KEYPORT_HUAWEI_RATE (1000): requests per second per tenant and Huawei operation
-     * @param authFailures       KEYPORT_AUTH_FAILURES (5): consecutive failed authentications that lock the presented
-     *                           credential (0 = off)
-     * @param addressFailures    KEYPORT_AUTH_ADDRESS_FAILURES (20): consecutive failed authentications that lock a
-     *                           client address (0 = off)
-     * @param authLockout        KEYPORT_AUTH_LOCK_SECONDS (300): how long a locked credential or address stays locked
+     * @param tencentRate         KEYPORT_TENCENT_RATE (100): requests per second per tenant and Tencent action
+     * @param tencentCryptoRate   KEYPORT_TENCENT_CRYPTO_RATE (300): the same for Encrypt and Decrypt
+     * @param huaweiRate          KEYPORT_HUAWEI_RATE (1000): requests per second per tenant and Huawei operation
+     * @param authFailures        KEYPORT_AUTH_FAILURES (5): consecutive failed authentications that lock the presented
+     *                            SecretId or AK (0 = off) — Huawei's gateway: 5 failures lock an AK for 5 minutes
+     * @param authLockout         KEYPORT_AUTH_LOCK_SECONDS (300): how long a locked credential stays locked
+     * @param addressFailures     KEYPORT_AUTH_ADDRESS_FAILURES (20): consecutive failed authentications that lock a
+     *                            client address (0 = off; behind a reverse proxy every client has its address)
+     * @param addressLockout      KEYPORT_AUTH_ADDRESS_LOCK_SECONDS (60): how long a locked address stays locked
      */
     public record Limits(int tencentRate, int tencentCryptoRate, int huaweiRate, int authFailures,
-                         int addressFailures, Duration authLockout) {
+                         Duration authLockout, int addressFailures, Duration addressLockout) {
+
+        /** At most this many presented credentials or addresses are remembered per API (least recent forgotten). */
+        static final int REMEMBERED = 10_000;
+
+        FailedAuthenticationThrottle.Policy credentialLockout() {
+            return authFailures == 0 ? FailedAuthenticationThrottle.Policy.off()
+                    : new FailedAuthenticationThrottle.Policy(authFailures, authLockout, REMEMBERED);
+        }
+
+        FailedAuthenticationThrottle.Policy addressLockout() {
+            return addressFailures == 0 ? FailedAuthenticationThrottle.Policy.off()
+                    : new FailedAuthenticationThrottle.Policy(addressFailures, addressLockout, REMEMBERED);
+        }
     }
 
     public enum LogFormat { TEXT, JSON }
@@ -139,8 +154,9 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
                 number(env, "KEYPORT_TENCENT_CRYPTO_RATE", 300, 1, 1_000_000),
                 number(env, "KEYPORT_HUAWEI_RATE", 1000, 1, 1_000_000),
                 number(env, "KEYPORT_AUTH_FAILURES", 5, 0, 1_000_000),
+                Duration.ofSeconds(number(env, "KEYPORT_AUTH_LOCK_SECONDS", 300, 1, 86_400)),
                 number(env, "KEYPORT_AUTH_ADDRESS_FAILURES", 20, 0, 1_000_000),
-                Duration.ofSeconds(number(env, "KEYPORT_AUTH_LOCK_SECONDS", 300, 1, 86_400)));
+                Duration.ofSeconds(number(env, "KEYPORT_AUTH_ADDRESS_LOCK_SECONDS", 60, 1, 86_400)));
         return new Settings(listeners, database,
                 Path.of(env.getOrDefault("KEYPORT_DATA_DIR", "keyport-data")),
                 masterKey,
@@ -198,8 +214,9 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
         shown.put("KEYPORT_TENCENT_CRYPTO_RATE", String.valueOf(limits.tencentCryptoRate()));
         shown.put("KEYPORT_HUAWEI_RATE", String.valueOf(limits.huaweiRate()));
         shown.put("KEYPORT_AUTH_FAILURES", String.valueOf(limits.authFailures()));
-        shown.put("KEYPORT_AUTH_ADDRESS_FAILURES", String.valueOf(limits.addressFailures()));
         shown.put("KEYPORT_AUTH_LOCK_SECONDS", String.valueOf(limits.authLockout().toSeconds()));
+        shown.put("KEYPORT_AUTH_ADDRESS_FAILURES", String.valueOf(limits.addressFailures()));
+        shown.put("KEYPORT_AUTH_ADDRESS_LOCK_SECONDS", String.valueOf(limits.addressLockout().toSeconds()));
         shown.put("KEYPORT_LOG_FORMAT", logFormat.name().toLowerCase(Locale.ROOT));
         return shown;
     }

@@ -119,11 +119,7 @@ public final class TencentApi {
                     ? new TencentException("RequestSizeLimitExceeded",
                     "The request line (64 KB) or the headers (8 KB) exceed their size limit.")
                     : new TencentException("UnsupportedProtocol", "The request is not well-formed HTTP/1.1.");
-            HttpServerResponse response = request.response();
-            if (!response.ended() && !response.closed()) {
-                response.setStatusCode(200).putHeader("Content-Type", "application/json")
-                        .putHeader("Connection", "close").end(error(e.code(), e.getMessage(), requestId).toString());
-            }
+            answerAndClose(request, error(e.code(), e.getMessage(), requestId));
             observer.accept(new RequestOutcome(requestId, VendorActions.UNKNOWN, "", "", e.code(),
                     System.nanoTime() - started, "", addressOf(request)));
         };
@@ -138,17 +134,21 @@ public final class TencentApi {
         return request -> {
             long started = System.nanoTime();
             String requestId = UUID.randomUUID().toString();
-            HttpServerResponse response = request.response();
-            if (!response.ended() && !response.closed()) {
-                response.setStatusCode(200).putHeader("Content-Type", "application/json")
-                        .putHeader("Connection", "close").end(error(TEMPORARILY_UNAVAILABLE,
-                                "The service is temporarily unavailable (the server is stopping); retry the request.",
-                                requestId).toString());
-            }
+            answerAndClose(request, error(TEMPORARILY_UNAVAILABLE,
+                    "The service is temporarily unavailable (the server is stopping); retry the request.", requestId));
             observer.accept(new RequestOutcome(requestId, VendorActions.label(request.getHeader("X-TC-Action")), "",
                     "", TEMPORARILY_UNAVAILABLE, System.nanoTime() - started,
                     Authenticator.presentedSecretId(request.getHeader("Authorization")), addressOf(request)));
         };
+    }
+
+    private static void answerAndClose(HttpServerRequest request, ObjectNode body) {
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(200).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
+                .end(body.toString()).onComplete(done -> request.connection().close());
     }
 
     /** The HTTP options this API needs: a GET up to the 32 KB limit reaches it, to be answered; HTTP/1.1 only. */

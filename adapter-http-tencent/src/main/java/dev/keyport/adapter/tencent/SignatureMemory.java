@@ -36,8 +36,11 @@ final class SignatureMemory {
     static final int DEFAULT_CAPACITY = 100_000;
     /** How long after its first arrival a signature may still arrive with other routing headers. */
     static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
-    /** The most readings (fingerprints) one signature may have. */
-    static final int MAX_READINGS = 16;
+    /**
+     * The most readings (fingerprints) one signature may have: room for a client that lists every region's keys,
+     * or calls every action with an empty body, in one second.
+     */
+    static final int MAX_READINGS = 64;
 
     private final int capacity;
     private final long graceNanos;

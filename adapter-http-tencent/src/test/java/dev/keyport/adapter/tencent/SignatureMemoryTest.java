@@ -146,7 +146,7 @@ class SignatureMemoryTest {
     }
 
     @Test
-    void oneSignatureHasAtMostSixteenReadings() {
+    void oneSignatureHasABoundedNumberOfReadings() {
         SignatureMemory memory = new SignatureMemory(10, Duration.ofSeconds(2), () -> 0);
         for (int i = 0; i < SignatureMemory.MAX_READINGS; i++) {
             assertThat(memory.remember("s", new byte[] {(byte) i}, 400, 100)).isTrue();

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * Verifies a request's signature against the credential the tenant directory holds: TC3-HMAC-SHA256 (headers) or the
  * v1 HmacSHA1/HmacSHA256 scheme (parameters). Comparisons are constant-time; the timestamp must be within 5 minutes.
  *
- * <p>Every part that decides a request is covered: v1 signs every parameter (two names that sign alike once
- * {@code _} is read as {@code .}, as the SDKs sign them, are refused); TC3 signs the method, the query, the body and
+ * <p>Every part that decides a request is covered: v1 signs every parameter (a name with {@code _}, which the SDKs
+ * sign as {@code .}, is refused, so that no two names sign alike); TC3 signs the method, the query, the body and
  * the headers it lists (each of which may be sent once), and what TC3 leaves unsigned ({@code X-TC-Action},
  * {@code X-TC-Region}, {@code X-TC-Version}) is pinned to the signature by the {@link SignatureMemory}.
  *
@@ -203,9 +203,14 @@ final class Authenticator {
         }
         TreeMap<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> e : params.entrySet()) {
-            if (!e.getKey().equals("Signature") && sorted.put(e.getKey().replace('_', '.'), e.getValue()) != null) {
+            if (e.getKey().indexOf('_') >= 0) {
+                // the SDKs sign a '_' in a name as '.', so KeyIds_0 would sign as KeyIds.0 and read as another
+                // parameter; no KMS parameter has a '_'
                 throw new TencentException("InvalidParameter", "The parameter " + TencentException.quote(e.getKey())
-                        + " signs like another parameter (the signature reads '_' as '.').");
+                        + " has a '_', which the signature reads as '.'; no KMS parameter has one.");
+            }
+            if (!e.getKey().equals("Signature")) {
+                sorted.put(e.getKey(), e.getValue());
             }
         }
         TencentCredential credential = credential(secretId);

@@ -296,6 +296,11 @@ public final class TencentApi {
     }
 
     private ObjectNode params(IncomingRequest request) {
+        return params(json, request);
+    }
+
+    /** The action's parameters of an authenticated request, as one JSON object. */
+    static ObjectNode params(ObjectMapper json, IncomingRequest request) {
         if (request.kind() == IncomingRequest.Kind.JSON) {
             return Json.body(json, request.body());
         }

@@ -104,18 +104,8 @@ class OneMeaningTest {
         assertThat(describe(kms, keyId).getKeyState()).isEqualTo("Disabled");
     }
 
-    /** The raw bytes of a TC3 POST whose body is {@code body}, signed over exactly those bytes. */
-    private static byte[] signedWithBody(TestSigner.Tc3Post post, byte[] body) throws Exception {
-        post.authorization = signer.signOverHash(post, java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(body)));
-        String raw = signer.raw(post);
-        String head = raw.substring(0, raw.indexOf("\r\n\r\n"))
-                .replaceFirst("Content-Length: \\d+", "Content-Length: " + body.length);
-        byte[] headBytes = (head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+    private static byte[] signedWithBody(TestSigner.Tc3Post post, byte[] body) {
+        return signer.rawWithBody(post, body);
     }
 
     @Test
@@ -201,6 +191,10 @@ class OneMeaningTest {
 
     /** A GET with the query exactly as given, which java.net.URI would refuse. */
     static RawHttp.Response rawGet(String query) throws Exception {
+        return rawGet(server, query);
+    }
+
+    static RawHttp.Response rawGet(TencentServer server, String query) throws Exception {
         return RawHttp.send(server.port(), "GET /?" + query + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
                 + "\r\nConnection: close\r\n\r\n");
     }

@@ -42,7 +42,12 @@ final class TencentServer implements AutoCloseable {
 
     TencentServer(KeyRepository keys, TencentApiConfig config, Consumer<TencentApi.RequestOutcome> observer)
             throws Exception {
-        keyport = Keyport.builder().clock(Clock.systemUTC()).keys(keys).build();
+        this(Keyport.builder().clock(Clock.systemUTC()).keys(keys).build(), config, observer);
+    }
+
+    TencentServer(Keyport keyport, TencentApiConfig config, Consumer<TencentApi.RequestOutcome> observer)
+            throws Exception {
+        this.keyport = keyport;
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
                 .add(new TencentCredential(TenantId.of("tenant-a"), SECRET_ID, Secret.of(SECRET_KEY), 1250000000L,
                         UIN))

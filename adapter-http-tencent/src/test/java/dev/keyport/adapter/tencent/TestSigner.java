@@ -103,6 +103,20 @@ final class TestSigner {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends {@code post} with {@code body} as its bytes, signed over exactly those bytes. */
+    HttpResponse<String> sendBytes(Tc3Post post, byte[] body) throws Exception {
+        post.authorization = signOverHash(post, HexFormat.of().formatHex(sha256Bytes(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + "/"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", post.contentType)
+                .header("Authorization", post.authorization)
+                .header("X-TC-Action", post.action)
+                .header("X-TC-Timestamp", Long.toString(post.timestamp))
+                .header("X-TC-Version", post.version)
+                .header("X-TC-Region", post.region);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Signs and sends a JSON POST in one go. */
     HttpResponse<String> post(String action, String body) throws Exception {
         return send(sign(tc3(action, body)));
@@ -139,10 +153,14 @@ final class TestSigner {
         signed.put("Signature", Base64.getEncoder().encodeToString(mac(algorithm,
                 secretKey.getBytes(StandardCharsets.UTF_8), toSign.toString())));
         StringBuilder query = new StringBuilder();
-        signed.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=')
+        signed.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&")
+                .append(encodeNames ? URLEncoder.encode(k, StandardCharsets.UTF_8) : k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return query.toString();
     }
+
+    /** Whether {@link #v1QueryAsIs} percent-encodes the names too (for names that are not plain ASCII words). */
+    boolean encodeNames;
 
     /** The common v1 parameters, for {@link #v1QueryAsIs}. */
     Map<String, String> v1Common(String action, String signatureMethod) {
@@ -174,6 +192,27 @@ final class TestSigner {
         raw.append("Content-Length: ").append(body.length).append("\r\n");
         raw.append("Connection: close\r\n\r\n").append(post.body);
         return raw.toString();
+    }
+
+    /** The raw bytes of a TC3 POST whose body is {@code body}, signed over exactly those bytes. */
+    byte[] rawWithBody(Tc3Post post, byte[] body) {
+        post.authorization = signOverHash(post, HexFormat.of().formatHex(sha256Bytes(body)));
+        String raw = raw(post);
+        String head = raw.substring(0, raw.indexOf("\r\n\r\n"))
+                .replaceFirst("Content-Length: \\d+", "Content-Length: " + body.length);
+        byte[] headBytes = (head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
+    }
+
+    private static byte[] sha256Bytes(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> get(String query) throws Exception {

@@ -278,7 +278,8 @@ class TencentFuzzTest {
         for (String action : BASE.keySet()) {
             long started = System.nanoTime();
             for (String field : fields(action)) {
-                for (String value : values) {
+                // an unknown name is refused before its value is read: a few values are enough there
+                for (String value : field.equals("Unknown") ? values.subList(0, 5) : values) {
                     ObjectNode body = BASE.get(action).get();
                     body.put(field, HOSTILE);
                     String json = body.toString().replace("\"" + HOSTILE + "\"", value);
@@ -295,8 +296,9 @@ class TencentFuzzTest {
             }
             millis.put(action, (System.nanoTime() - started) / 1_000_000);
         }
-        System.out.println("TencentFuzzTest: " + sent + " JSON requests, answers " + codes + ", ms " + millis);
-        assertThat(sent).isGreaterThan(8_000);
+        System.out.println("TencentFuzzTest: " + values.size() + " hostile values, " + structuralDamage("ListKeys").size()
+                + " broken bodies; " + sent + " JSON requests, answers " + codes + ", ms " + millis);
+        assertThat(sent).isGreaterThan(9_000);
     }
 
     @Test
@@ -321,7 +323,7 @@ class TencentFuzzTest {
         strings = sample;
         for (String action : BASE.keySet()) {
             for (String field : fields(action)) {
-                for (String value : strings) {
+                for (String value : field.equals("Unknown") ? strings.subList(0, 5) : strings) {
                     Map<String, String> params = signer.v1Common(action, "HmacSHA256");
                     if (action.equals("CreateKey")) {
                         params.put("Region", "ap-shanghai");
@@ -352,7 +354,7 @@ class TencentFuzzTest {
             signer.encodeNames = false;
         }
         System.out.println("TencentFuzzTest: " + sent + " v1 requests, answers " + codes);
-        assertThat(sent).isGreaterThan(4_000);
+        assertThat(sent).isGreaterThan(3_500);
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> into) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +20,21 @@ import java.util.regex.Pattern;
 /**
  * Verifies a request's signature against the credential the tenant directory holds: TC3-HMAC-SHA256 (headers) or the
  * v1 HmacSHA1/HmacSHA256 scheme (parameters). Comparisons are constant-time; the timestamp must be within 5 minutes.
+ *
+ * <p>Every part that decides a request is covered: v1 signs every parameter (a name with {@code _}, which the SDKs
+ * sign as {@code .}, is refused, so that no two names sign alike); TC3 signs the method, the query, the body and
+ * the headers it lists (each of which may be sent once), and what TC3 leaves unsigned ({@code X-TC-Action},
+ * {@code X-TC-Region}, {@code X-TC-Version}) is pinned to the signature by the {@link SignatureMemory}.
+ *
+ * <p>A TC3 signature verifies against the {@code Host} as received, or against that Host without its port: Tencent's
+ * Node SDK signs {@code host:<hostname>} and sends {@code Host: <hostname>:<port>}
+ * (tencentcloud-sdk-nodejs {@code src/common/sign.ts}, {@code urlObj.hostname}).
  */
 final class Authenticator {
 
     static final long MAX_SKEW_SECONDS = 300;
+    /** The longest SecretId reported as presented; longer ones are cut. */
+    static final int MAX_PRESENTED_SECRET_ID = 128;
     /** The common parameters of a v1 request, which are not the action's own. */
     static final Set<String> V1_COMMON = Set.of("Action", "Version", "Region", "Timestamp", "Nonce", "SecretId",
             "SignatureMethod", "Signature", "Token", "Language", "RequestClient");
@@ -30,17 +42,50 @@ final class Authenticator {
     private static final Pattern TC3 = Pattern.compile(
             "^TC3-HMAC-SHA256 Credential=([^/\\s]+)/(\\d{4}-\\d{2}-\\d{2})/([^/\\s]+)/tc3_request,\\s*"
                     + "SignedHeaders=([a-z0-9;_.-]+),\\s*Signature=([0-9a-f]{64})$");
+    private static final Pattern PRESENTED = Pattern.compile("Credential=([^/,\\s]*)");
+    /** A host name or IPv4 address, or a bracketed IPv6 address, then a port. */
+    private static final Pattern HOST_AND_PORT = Pattern.compile("^([^:\\[\\]]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}$");
 
     private final TenantDirectory directory;
     private final Clock clock;
+    private final SignatureMemory memory;
 
-    Authenticator(TenantDirectory directory, Clock clock) {
+    Authenticator(TenantDirectory directory, Clock clock, SignatureMemory memory) {
         this.directory = directory;
         this.clock = clock;
+        this.memory = memory;
     }
 
     /** Who signed the request, and the common parameters it was signed with. */
     record Authenticated(TencentCredential credential, String action, String version, String region) {
+    }
+
+    /** The SecretId a request presents, signed or not: at most 128 characters, "" when it names none. */
+    static String presentedSecretId(IncomingRequest request) {
+        String authorization = request.header("Authorization");
+        if (authorization != null) {
+            return presentedSecretId(authorization);
+        }
+        return cut(request.flatParams().getOrDefault("SecretId", ""));
+    }
+
+    /** The SecretId named by an Authorization header, however malformed the rest of it is. */
+    static String presentedSecretId(String authorization) {
+        if (authorization == null) {
+            return "";
+        }
+        Matcher m = PRESENTED.matcher(authorization);
+        return m.find() ? cut(m.group(1)) : "";
+    }
+
+    private static String cut(String secretId) {
+        return secretId.length() > MAX_PRESENTED_SECRET_ID ? secretId.substring(0, MAX_PRESENTED_SECRET_ID)
+                : secretId;
+    }
+
+    /** Whether a refusal is a failed guess at a credential: a wrong signature, or a SecretId that does not exist. */
+    static boolean isFailedAuthentication(TencentException e) {
+        return e.code().equals("AuthFailure.SignatureFailure") || e.code().equals("AuthFailure.SecretIdNotFound");
     }
 
     Authenticated authenticate(IncomingRequest request) {
@@ -70,40 +115,73 @@ final class Authenticator {
         String service = m.group(3);
         String signedHeaders = m.group(4);
         String signature = m.group(5);
-        Set<String> signed = Set.of(signedHeaders.split(";"));
-        if (!signed.contains("host") || !signed.contains("content-type")) {
+        List<String> names = List.of(signedHeaders.split(";"));
+        if (!names.contains("host") || !names.contains("content-type")) {
             throw invalidAuthorization("SignedHeaders must include content-type and host");
+        }
+        for (String name : names) {
+            List<String> values = request.headers().getAll(name);
+            if (values.size() > 1) {
+                throw invalidAuthorization("the signed header " + name + " is sent more than once");
+            }
+            if (values.size() == 1 && IncomingRequest.hasControlCharacter(values.get(0))) {
+                throw invalidAuthorization("the signed header " + name + " holds a control character");
+            }
         }
         long timestamp = timestamp(request.header("X-TC-Timestamp"), "X-TC-Timestamp");
         if (request.header("X-TC-Token") != null && !request.header("X-TC-Token").isEmpty()) {
             throw new TencentException("AuthFailure.TokenFailure", "Temporary credentials are not supported.");
         }
         TencentCredential credential = credential(secretId);
-        checkSkew(timestamp);
+        long now = checkSkew(timestamp);
         if (!date.equals(LocalDate.ofInstant(Instant.ofEpochSecond(timestamp), ZoneOffset.UTC).toString())) {
             throw signatureFailure();
         }
 
-        StringBuilder canonicalHeaders = new StringBuilder();
-        for (String name : signedHeaders.split(";")) {
-            String value = request.header(name);
-            canonicalHeaders.append(name).append(':')
-                    .append(value == null ? "" : value.strip().toLowerCase(Locale.ROOT)).append('\n');
-        }
+        String bodyHash = Signatures.sha256Hex(request.body());
         String payloadHash = "UNSIGNED-PAYLOAD".equals(request.header("X-TC-Content-SHA256"))
                 ? Signatures.sha256Hex("UNSIGNED-PAYLOAD".getBytes(StandardCharsets.UTF_8))
-                : Signatures.sha256Hex(request.body());
+                : bodyHash;
         String canonicalQuery = request.kind() == IncomingRequest.Kind.GET ? request.rawQuery() : "";
-        String canonicalRequest = request.method() + "\n/\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
-                + signedHeaders + "\n" + payloadHash;
-        String stringToSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + date + "/" + service + "/tc3_request\n"
-                + Signatures.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
-        String expected = Signatures.tc3(credential.secretKey().reveal(), date, service, stringToSign);
-        if (!Signatures.constantTimeEquals(expected, signature)) {
+        String host = request.host();
+        boolean verified = false;
+        for (String signedHost : hostsToTry(host)) {
+            StringBuilder canonicalHeaders = new StringBuilder();
+            for (String name : names) {
+                String value = name.equals("host") ? signedHost : request.header(name);
+                canonicalHeaders.append(name).append(':')
+                        .append(value == null ? "" : value.strip().toLowerCase(Locale.ROOT)).append('\n');
+            }
+            String canonicalRequest = request.method() + "\n/\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
+                    + signedHeaders + "\n" + payloadHash;
+            String stringToSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + date + "/" + service + "/tc3_request\n"
+                    + Signatures.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+            String expected = Signatures.tc3(credential.secretKey().reveal(), date, service, stringToSign);
+            verified |= Signatures.constantTimeEquals(expected, signature);
+        }
+        if (!verified) {
             throw signatureFailure();
         }
-        return new Authenticated(credential, request.header("X-TC-Action"), request.header("X-TC-Version"),
-                request.header("X-TC-Region"));
+        String action = request.header("X-TC-Action");
+        String version = request.header("X-TC-Version");
+        String region = request.header("X-TC-Region");
+        byte[] fingerprint = Signatures.sha256(String.join("\u0000", field(action), field(region), field(version),
+                field(host), bodyHash));
+        if (!memory.remember(signature, fingerprint, timestamp + MAX_SKEW_SECONDS + 1, now)) {
+            throw new TencentException("AuthFailure.SignatureFailure", "This signature was already accepted for "
+                    + "another request (its action, region, version, host or body differ); sign every request anew.");
+        }
+        return new Authenticated(credential, action, version, region);
+    }
+
+    /** The Host as received; and without its port, when it has one. */
+    private static List<String> hostsToTry(String host) {
+        Matcher m = HOST_AND_PORT.matcher(host.strip());
+        return m.matches() ? List.of(host, m.group(1)) : List.of(host);
+    }
+
+    private static String field(String value) {
+        return value == null ? "0" : "1" + value;
     }
 
     private Authenticated v1(IncomingRequest request) {
@@ -123,15 +201,21 @@ final class Authenticator {
         if (params.get("Token") != null && !params.get("Token").isEmpty()) {
             throw new TencentException("AuthFailure.TokenFailure", "Temporary credentials are not supported.");
         }
+        TreeMap<String, String> sorted = new TreeMap<>();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (e.getKey().indexOf('_') >= 0) {
+                // the SDKs sign a '_' in a name as '.', so KeyIds_0 would sign as KeyIds.0 and read as another
+                // parameter; no KMS parameter has a '_'
+                throw new TencentException("InvalidParameter", "The parameter " + TencentException.quote(e.getKey())
+                        + " has a '_', which the signature reads as '.'; no KMS parameter has one.");
+            }
+            if (!e.getKey().equals("Signature")) {
+                sorted.put(e.getKey(), e.getValue());
+            }
+        }
         TencentCredential credential = credential(secretId);
         checkSkew(timestamp);
 
-        TreeMap<String, String> sorted = new TreeMap<>();
-        params.forEach((k, v) -> {
-            if (!k.equals("Signature")) {
-                sorted.put(k.replace('_', '.'), v);
-            }
-        });
         StringBuilder stringToSign = new StringBuilder(request.method()).append(request.host()).append("/?");
         sorted.forEach((k, v) -> stringToSign.append(k).append('=').append(v).append('&'));
         stringToSign.setLength(stringToSign.length() - 1);
@@ -142,10 +226,11 @@ final class Authenticator {
         } catch (IllegalArgumentException e) {
             throw signatureFailure();
         }
-        if (!java.security.MessageDigest.isEqual(mac, given)) {
+        boolean verified = java.security.MessageDigest.isEqual(mac, given);
+        Arrays.fill(mac, (byte) 0);
+        if (!verified) {
             throw signatureFailure();
         }
-        Arrays.fill(mac, (byte) 0);
         return new Authenticated(credential, params.get("Action"), params.get("Version"), params.get("Region"));
     }
 
@@ -154,14 +239,15 @@ final class Authenticator {
                 "AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct."));
     }
 
-    private void checkSkew(long timestamp) {
+    /** @return now, in epoch seconds */
+    private long checkSkew(long timestamp) {
         long now = clock.instant().getEpochSecond();
         if (Math.abs(now - timestamp) > MAX_SKEW_SECONDS) {
             throw new TencentException("AuthFailure.SignatureExpire",
                     "Signature expired. Timestamp and server time cannot differ by more than five minutes.");
         }
+        return now;
     }
-
     private static long timestamp(String value, String name) {
         if (value == null || value.isEmpty()) {
             throw TencentException.missing(name);

@@ -6,21 +6,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyport.application.Keyport;
 import dev.keyport.application.port.in.Caller;
+import dev.keyport.application.port.out.StoreUnavailableException;
 import dev.keyport.application.port.out.TenantDirectory;
+import dev.keyport.application.support.FailedAuthenticationThrottle;
 import dev.keyport.application.support.RateLimiter;
+import dev.keyport.domain.KeyId;
 import dev.keyport.domain.DomainException;
 import dev.keyport.domain.InvalidValueException;
 import dev.keyport.domain.KeyScope;
 import dev.keyport.domain.Region;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,30 +38,49 @@ import org.slf4j.LoggerFactory;
 /**
  * Tencent Cloud KMS API 3.0, version 2019-01-18, at {@code /}: POST JSON signed with TC3-HMAC-SHA256, GET signed
  * with TC3 or v1, POST form signed with v1. Every answer is HTTP 200 with the {@code {"Response": {…, "RequestId"}}}
- * envelope, as the official SDKs require; a use case runs off the event loop.
+ * envelope, as the official SDKs require — also for another path, a request the HTTP decoder refuses
+ * ({@link #invalidRequestHandler()}) and a server that is stopping ({@link #unavailableHandler()}); a use case runs
+ * off the event loop.
+ *
+ * <p>Failed authentications are counted per presented SecretId and per client address
+ * ({@link FailedAuthenticationThrottle}); while either is locked its requests are refused before any signature is
+ * checked.
  */
 public final class TencentApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(TencentApi.class);
+    private static final String TEMPORARILY_UNAVAILABLE = "UnsupportedOperation.ServiceTemporaryUnavailable";
 
     private final Keyport keyport;
     private final Authenticator authenticator;
     private final TencentApiConfig config;
     private final RateLimiter rateLimiter;
+    private final FailedAuthenticationThrottle secretIdThrottle;
+    private final FailedAuthenticationThrottle addressThrottle;
     private final ObjectMapper json = Json.mapper();
-    private Consumer<RequestOutcome> observer = outcome -> { };
+    private volatile Consumer<RequestOutcome> observer = outcome -> { };
 
     public TencentApi(Keyport keyport, TenantDirectory directory, Clock clock, TencentApiConfig config) {
         this.keyport = Objects.requireNonNull(keyport, "keyport");
-        this.authenticator = new Authenticator(Objects.requireNonNull(directory, "directory"),
-                Objects.requireNonNull(clock, "clock"));
         this.config = Objects.requireNonNull(config, "config");
+        this.authenticator = new Authenticator(Objects.requireNonNull(directory, "directory"),
+                Objects.requireNonNull(clock, "clock"), new SignatureMemory(config.signatureMemory()));
         this.rateLimiter = new RateLimiter(System::nanoTime);
+        this.secretIdThrottle = new FailedAuthenticationThrottle(config.secretIdThrottle(), System::nanoTime);
+        this.addressThrottle = new FailedAuthenticationThrottle(config.addressThrottle(), System::nanoTime);
     }
 
-    /** What happened to one request, for logs and metrics: never parameters, tokens or signatures. */
+    /**
+     * What happened to one request, for logs and metrics: never parameters, tokens, secrets or signatures.
+     *
+     * @param action        one of Tencent's KMS action names ({@code VendorActions}), or "unknown"
+     * @param keyId         a well-formed key id the request named, or ""
+     * @param secretId      the SecretId the request presented, signed or not, at most 128 characters (as presented:
+     *                      escape it before logging), or ""
+     * @param clientAddress the address the request came from, or ""
+     */
     public record RequestOutcome(String requestId, String action, String tenant, String keyId, String outcome,
-                                 long nanos) {
+                                 long nanos, String secretId, String clientAddress) {
     }
 
     /** Called once per request with its outcome; the server uses it for its request log and metrics. */
@@ -62,13 +89,66 @@ public final class TencentApi {
         return this;
     }
 
+    /** Serves {@code /}; any other path is answered in the envelope too. */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route("/")
+        router.route()
                 .handler(BodyHandler.create(false).setBodyLimit(IncomingRequest.JSON_LIMIT))
                 .handler(ctx -> handle(vertx, ctx))
                 .failureHandler(this::failure);
+        for (int status = 400; status < 600; status++) {
+            router.errorHandler(status, this::failure); // whatever the router itself refuses, in the envelope
+        }
         return router;
+    }
+
+    /**
+     * The handler for requests the HTTP decoder could not read (the server gives it to
+     * {@link HttpServer#invalidRequestHandler(Handler)}): a request line over 64 KB or headers over 8 KB answer
+     * {@code RequestSizeLimitExceeded}, anything else that is not HTTP {@code UnsupportedProtocol}; HTTP 200 in the
+     * envelope, as every answer, and the connection is closed, since the decoder cannot find where the next request
+     * starts.
+     */
+    public Handler<HttpServerRequest> invalidRequestHandler() {
+        return request -> {
+            long started = System.nanoTime();
+            String requestId = UUID.randomUUID().toString();
+            DecoderResult result = request.decoderResult();
+            Throwable cause = result == null ? null : result.cause();
+            TencentException e = cause instanceof TooLongFrameException
+                    ? new TencentException("RequestSizeLimitExceeded",
+                    "The request line (64 KB) or the headers (8 KB) exceed their size limit.")
+                    : new TencentException("UnsupportedProtocol", "The request is not well-formed HTTP/1.1.");
+            answerAndClose(request, error(e.code(), e.getMessage(), requestId));
+            observer.accept(new RequestOutcome(requestId, VendorActions.UNKNOWN, "", "", e.code(),
+                    System.nanoTime() - started, "", addressOf(request)));
+        };
+    }
+
+    /**
+     * The handler for requests that arrive while the server stops (the server installs it when it starts draining):
+     * Tencent's transient error, {@code UnsupportedOperation.ServiceTemporaryUnavailable}, in the envelope, and the
+     * connection is closed.
+     */
+    public Handler<HttpServerRequest> unavailableHandler() {
+        return request -> {
+            long started = System.nanoTime();
+            String requestId = UUID.randomUUID().toString();
+            answerAndClose(request, error(TEMPORARILY_UNAVAILABLE,
+                    "The service is temporarily unavailable (the server is stopping); retry the request.", requestId));
+            observer.accept(new RequestOutcome(requestId, VendorActions.label(request.getHeader("X-TC-Action")), "",
+                    "", TEMPORARILY_UNAVAILABLE, System.nanoTime() - started,
+                    Authenticator.presentedSecretId(request.getHeader("Authorization")), addressOf(request)));
+        };
+    }
+
+    private static void answerAndClose(HttpServerRequest request, ObjectNode body) {
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(200).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
+                .end(body.toString()).onComplete(done -> request.connection().close());
     }
 
     /** The HTTP options this API needs: a GET up to the 32 KB limit reaches it, to be answered; HTTP/1.1 only. */
@@ -77,25 +157,46 @@ public final class TencentApi {
                 .setHost(host)
                 .setPort(port)
                 .setMaxInitialLineLength(64 * 1024)
-                .setMaxFormAttributeSize(IncomingRequest.JSON_LIMIT) // form limits are checked by IncomingRequest
+                // form bodies are decoded and limited by IncomingRequest; Netty's decoder must not refuse them first
+                .setMaxFormAttributeSize(IncomingRequest.JSON_LIMIT)
+                .setMaxFormFields(IncomingRequest.MAX_PARAMETERS + 1)
+                .setMaxFormBufferedBytes(IncomingRequest.JSON_LIMIT)
                 .setHttp2ClearTextEnabled(false); // HTTP/1.1, as Tencent's API speaks; no h2c upgrade
     }
 
     /** Listens on {@code host:port} (0 for any free port). */
     public Future<HttpServer> listen(Vertx vertx, String host, int port) {
-        return vertx.createHttpServer(serverOptions(host, port)).requestHandler(router(vertx)).listen();
+        return vertx.createHttpServer(serverOptions(host, port)).requestHandler(router(vertx))
+                .invalidRequestHandler(invalidRequestHandler()).listen();
     }
 
     private void handle(Vertx vertx, RoutingContext ctx) {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
+        String address = addressOf(ctx.request());
+        String presentedSecretId = Authenticator.presentedSecretId(ctx.request().getHeader("Authorization"));
+        String presentedAction = ctx.request().getHeader("X-TC-Action");
         Authenticator.Authenticated auth;
         TencentActions.Action<?> action;
         ObjectNode params;
         Caller caller;
         try {
+            if (!"/".equals(ctx.request().path())) {
+                throw new TencentException("UnsupportedProtocol", "Tencent Cloud API 3.0 is served at the path / only.");
+            }
+            if (addressThrottle.isLocked(address)) {
+                throw new TencentException("RequestLimitExceeded.IPLimitExceeded", "Too many failed authentications "
+                        + "from this address; it is locked for up to " + lockout(addressThrottle) + ".");
+            }
             IncomingRequest request = IncomingRequest.from(ctx);
-            auth = authenticator.authenticate(request);
+            presentedSecretId = Authenticator.presentedSecretId(request);
+            presentedAction = request.header("Authorization") != null ? request.header("X-TC-Action")
+                    : request.flatParams().get("Action");
+            if (!presentedSecretId.isEmpty() && secretIdThrottle.isLocked(presentedSecretId)) {
+                throw new TencentException("RequestLimitExceeded", "Too many failed authentications with this "
+                        + "SecretId; it is locked for up to " + lockout(secretIdThrottle) + ".");
+            }
+            auth = authenticate(request, presentedSecretId, address);
             if (auth.action() == null || auth.action().isEmpty()) {
                 throw TencentException.missing("Action");
             }
@@ -103,12 +204,14 @@ public final class TencentApi {
                 throw TencentException.missing("Version");
             }
             if (!TencentActions.VERSION.equals(auth.version())) {
-                throw new TencentException("NoSuchVersion", "The API version `" + auth.version()
-                        + "` does not exist; KMS serves " + TencentActions.VERSION + ".");
+                throw new TencentException("NoSuchVersion", "The API version " + TencentException.quote(auth.version())
+                        + " does not exist; KMS serves " + TencentActions.VERSION + ".");
             }
             action = TencentActions.ALL.get(auth.action());
             if (action == null) {
-                throw new TencentException("InvalidAction", "The action `" + auth.action() + "` does not exist.");
+                throw VendorActions.exists(auth.action()) ? VendorActions.notImplemented(auth.action())
+                        : new TencentException("InvalidAction", "The action " + TencentException.quote(auth.action())
+                        + " does not exist.");
             }
             caller = new Caller(scope(auth), auth.credential().secretId(), requestId);
             if (!rateLimiter.tryAcquire(auth.credential().tenant().value() + "/" + action.name(),
@@ -119,11 +222,13 @@ public final class TencentApi {
             params = params(request);
         } catch (TencentException e) {
             respond(ctx, error(e.code(), e.getMessage(), requestId));
-            observer.accept(new RequestOutcome(requestId, "", "", "", e.code(), System.nanoTime() - started));
+            observer.accept(new RequestOutcome(requestId, VendorActions.label(presentedAction), "", "", e.code(),
+                    System.nanoTime() - started, presentedSecretId, address));
             return;
         }
         Authenticator.Authenticated who = auth;
         TencentActions.Action<?> what = action;
+        String secretId = presentedSecretId;
         TencentActions.Context context = new TencentActions.Context(keyport, caller, auth.credential());
         vertx.<Object>executeBlocking(() -> what.run(json, params, context), false).onComplete(result -> {
             ObjectNode body;
@@ -138,8 +243,45 @@ public final class TencentApi {
             }
             respond(ctx, body);
             observer.accept(new RequestOutcome(requestId, what.name(), who.credential().tenant().value(),
-                    keyIdOf(params), outcome, System.nanoTime() - started));
+                    keyIdOf(params), outcome, System.nanoTime() - started, secretId, address));
         });
+    }
+
+    /** Authenticates, counting a failed guess against the presented SecretId and the address, and a success for both. */
+    private Authenticator.Authenticated authenticate(IncomingRequest request, String secretId, String address) {
+        try {
+            Authenticator.Authenticated auth = authenticator.authenticate(request);
+            secretIdThrottle.succeeded(secretId);
+            addressThrottle.succeeded(address);
+            return auth;
+        } catch (TencentException e) {
+            if (Authenticator.isFailedAuthentication(e)) {
+                if (!secretId.isEmpty() && secretIdThrottle.failed(secretId)) {
+                    LOG.warn("tencent: SecretId {} locked for {} after {} consecutive failed authentications",
+                            TencentException.quote(secretId), lockout(secretIdThrottle),
+                            secretIdThrottle.policy().maxFailures());
+                }
+                if (addressThrottle.failed(address)) {
+                    LOG.warn("tencent: client address {} locked for {} after {} consecutive failed authentications",
+                            TencentException.quote(address), lockout(addressThrottle),
+                            addressThrottle.policy().maxFailures());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static String lockout(FailedAuthenticationThrottle throttle) {
+        return throttle.policy().lockout().toSeconds() + " s";
+    }
+
+    private static String addressOf(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        if (remote == null) {
+            return "";
+        }
+        String host = remote.hostAddress();
+        return host == null ? "" : host;
     }
 
     private KeyScope scope(Authenticator.Authenticated auth) {
@@ -148,37 +290,31 @@ public final class TencentApi {
         try {
             return new KeyScope(auth.credential().tenant(), Region.of(region));
         } catch (InvalidValueException e) {
-            throw new TencentException("UnsupportedRegion", "The region `" + region + "` is not supported.");
+            throw new TencentException("UnsupportedRegion", "The region " + TencentException.quote(region)
+                    + " is not supported.");
         }
     }
 
     private ObjectNode params(IncomingRequest request) {
+        return params(json, request);
+    }
+
+    /** The action's parameters of an authenticated request, as one JSON object. */
+    static ObjectNode params(ObjectMapper json, IncomingRequest request) {
         if (request.kind() == IncomingRequest.Kind.JSON) {
-            if (request.body().length == 0) {
-                return json.createObjectNode();
-            }
-            try {
-                JsonNode body = json.readTree(request.body());
-                if (body == null || !body.isObject()) {
-                    throw TencentException.invalid("request body", "is not a JSON object");
-                }
-                return (ObjectNode) body;
-            } catch (JsonProcessingException e) {
-                throw TencentException.invalid("request body", "is not valid JSON");
-            } catch (java.io.IOException e) {
-                throw TencentException.invalid("request body", "cannot be read");
-            }
+            return Json.body(json, request.body());
         }
-        Map<String, String> flat = new java.util.LinkedHashMap<>(request.flatParams());
+        java.util.Map<String, String> flat = new java.util.LinkedHashMap<>(request.flatParams());
         if (request.header("Authorization") == null) {
             Authenticator.V1_COMMON.forEach(flat::remove);
         }
         return Params.unflatten(flat);
     }
 
+    /** The key id a request named, when it is well-formed: never free text from the client. */
     private static String keyIdOf(ObjectNode params) {
         JsonNode keyId = params.get("KeyId");
-        return keyId != null && keyId.isTextual() && keyId.textValue().length() <= 64 ? keyId.textValue() : "";
+        return keyId != null && keyId.isTextual() && KeyId.isWellFormed(keyId.textValue()) ? keyId.textValue() : "";
     }
 
     private TencentException translate(Throwable cause, String requestId) {
@@ -188,26 +324,48 @@ public final class TencentApi {
         if (cause instanceof DomainException e) {
             return TencentErrors.of(e);
         }
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof StoreUnavailableException unavailable) {
+                LOG.warn("tencent request {} answered {}: the key store is unavailable ({})", requestId,
+                        TEMPORARILY_UNAVAILABLE, oneLine(unavailable.getMessage()));
+                return new TencentException(TEMPORARILY_UNAVAILABLE,
+                        "The service is temporarily unavailable (the key store cannot be reached); retry the request.");
+            }
+        }
         LOG.error("request {} failed inside Keyport", requestId, cause);
         return internalError();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}]+", " ").strip();
     }
 
     private static TencentException internalError() {
         return new TencentException("InternalError", "An internal error has occurred. Retry your request.");
     }
 
+    /**
+     * A request the HTTP layer or the router refused before {@link #handle}: a body over the limit, a body the form
+     * decoder cannot read, a path the router cannot read. Anything else is a fault inside Keyport.
+     */
     private void failure(RoutingContext ctx) {
+        long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
-        if (ctx.statusCode() == 413) {
-            TencentException e = IncomingRequest.sizeExceeded(IncomingRequest.JSON_LIMIT);
-            respond(ctx, error(e.code(), e.getMessage(), requestId));
-            return;
-        }
-        if (ctx.failure() != null) {
+        int status = ctx.statusCode();
+        TencentException e;
+        if (status == 413) {
+            e = IncomingRequest.sizeExceeded(IncomingRequest.JSON_LIMIT);
+        } else if (status >= 400 && status < 500) {
+            e = new TencentException(status == 404 || status == 405 ? "UnsupportedProtocol" : "InvalidParameter",
+                    "The request cannot be read (HTTP " + status + ").");
+        } else {
             LOG.error("request {} failed in the HTTP layer", requestId, ctx.failure());
+            e = internalError();
         }
-        TencentException e = internalError();
         respond(ctx, error(e.code(), e.getMessage(), requestId));
+        observer.accept(new RequestOutcome(requestId, VendorActions.label(ctx.request().getHeader("X-TC-Action")),
+                "", "", e.code(), System.nanoTime() - started,
+                Authenticator.presentedSecretId(ctx.request().getHeader("Authorization")), addressOf(ctx.request())));
     }
 
     private ObjectNode success(Object response, String requestId) {

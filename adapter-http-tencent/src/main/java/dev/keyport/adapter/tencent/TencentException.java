@@ -16,18 +16,40 @@ final class TencentException extends RuntimeException {
 
     static TencentException missing(String parameter) {
         return new TencentException("MissingParameter",
-                "The request is missing a required parameter `" + parameter + "`.");
+                "The request is missing a required parameter " + quote(parameter) + ".");
     }
 
     static TencentException invalid(String parameter, String why) {
-        return new TencentException("InvalidParameter", "The parameter `" + parameter + "` " + why + ".");
+        return new TencentException("InvalidParameter", "The parameter " + quote(parameter) + " " + why + ".");
     }
 
     static TencentException invalidValue(String parameter, String why) {
-        return new TencentException("InvalidParameterValue", "The value of `" + parameter + "` " + why + ".");
+        return new TencentException("InvalidParameterValue", "The value of " + quote(parameter) + " " + why + ".");
     }
 
     static TencentException unknown(String parameter) {
-        return new TencentException("UnknownParameter", "The parameter `" + parameter + "` is not recognized.");
+        return new TencentException("UnknownParameter", "The parameter " + quote(parameter) + " is not recognized.");
+    }
+
+    /**
+     * A client's text inside a message: in backquotes, at most 64 characters, control characters escaped, so that
+     * an answer never carries more of a hostile value than it needs to name it.
+     */
+    static String quote(String text) {
+        String value = text == null ? "" : text;
+        StringBuilder quoted = new StringBuilder("`");
+        int shown = Math.min(value.length(), 64);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        if (value.length() > shown) {
+            quoted.append('…');
+        }
+        return quoted.append('`').toString();
     }
 }

@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** The Tencent adapter on a random port over an in-memory Keyport, and official SDK clients pointed at it. */
 final class TencentServer implements AutoCloseable {
@@ -28,6 +29,7 @@ final class TencentServer implements AutoCloseable {
 
     final Vertx vertx = Vertx.vertx();
     final Keyport keyport;
+    final TencentApi api;
     final HttpServer server;
 
     TencentServer() throws Exception {
@@ -35,14 +37,24 @@ final class TencentServer implements AutoCloseable {
     }
 
     TencentServer(KeyRepository keys, TencentApiConfig config) throws Exception {
-        keyport = Keyport.builder().clock(Clock.systemUTC()).keys(keys).build();
+        this(keys, config, outcome -> { });
+    }
+
+    TencentServer(KeyRepository keys, TencentApiConfig config, Consumer<TencentApi.RequestOutcome> observer)
+            throws Exception {
+        this(Keyport.builder().clock(Clock.systemUTC()).keys(keys).build(), config, observer);
+    }
+
+    TencentServer(Keyport keyport, TencentApiConfig config, Consumer<TencentApi.RequestOutcome> observer)
+            throws Exception {
+        this.keyport = keyport;
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
                 .add(new TencentCredential(TenantId.of("tenant-a"), SECRET_ID, Secret.of(SECRET_KEY), 1250000000L,
                         UIN))
                 .add(new TencentCredential(TenantId.of("tenant-b"), OTHER_SECRET_ID, Secret.of(OTHER_SECRET_KEY),
                         1250000001L, UIN + 1));
-        server = new TencentApi(keyport, directory, Clock.systemUTC(), config)
-                .listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        api = new TencentApi(keyport, directory, Clock.systemUTC(), config).observe(observer);
+        server = api.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     int port() {

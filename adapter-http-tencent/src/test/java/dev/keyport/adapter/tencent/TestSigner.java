@@ -46,6 +46,8 @@ final class TestSigner {
         String version = "2019-01-18";
         String service = "kms";
         String signedHeaders = "content-type;host";
+        /** The host to sign, when not the one the request is sent to (Tencent's Node SDK signs it without port). */
+        String signedHost;
         Map<String, String> extraHeaders = new LinkedHashMap<>();
         String authorization;
     }
@@ -59,25 +61,31 @@ final class TestSigner {
 
     /** Computes the Authorization of {@code post} as it is now. */
     Tc3Post sign(Tc3Post post) {
+        post.authorization = signOverHash(post, sha256(post.body));
+        return post;
+    }
+
+    /** The Authorization of {@code post} with {@code payloadHash} as the hash of its body. */
+    String signOverHash(Tc3Post post, String payloadHash) {
         String date = LocalDate.ofInstant(Instant.ofEpochSecond(post.timestamp), ZoneOffset.UTC).toString();
         Map<String, String> headers = new TreeMap<>();
+        post.extraHeaders.forEach((k, v) -> headers.put(k.toLowerCase(), v.strip().toLowerCase()));
         headers.put("content-type", post.contentType.toLowerCase());
-        headers.put("host", host);
+        headers.put("host", post.signedHost != null ? post.signedHost : host);
         headers.put("x-tc-action", post.action.toLowerCase());
         StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : post.signedHeaders.split(";")) {
             canonicalHeaders.append(name).append(':').append(headers.get(name)).append('\n');
         }
-        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + post.signedHeaders + "\n" + sha256(post.body);
+        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + post.signedHeaders + "\n" + payloadHash;
         String scope = date + "/" + post.service + "/tc3_request";
         String toSign = "TC3-HMAC-SHA256\n" + post.timestamp + "\n" + scope + "\n" + sha256(canonical);
         byte[] k = hmac(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8), date);
         k = hmac(k, post.service);
         k = hmac(k, "tc3_request");
         String signature = HexFormat.of().formatHex(hmac(k, toSign));
-        post.authorization = "TC3-HMAC-SHA256 Credential=" + secretId + "/" + scope + ", SignedHeaders="
+        return "TC3-HMAC-SHA256 Credential=" + secretId + "/" + scope + ", SignedHeaders="
                 + post.signedHeaders + ", Signature=" + signature;
-        return post;
     }
 
     HttpResponse<String> send(Tc3Post post) throws Exception {
@@ -92,6 +100,20 @@ final class TestSigner {
             request.header("X-TC-Region", post.region);
         }
         post.extraHeaders.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends {@code post} with {@code body} as its bytes, signed over exactly those bytes. */
+    HttpResponse<String> sendBytes(Tc3Post post, byte[] body) throws Exception {
+        post.authorization = signOverHash(post, HexFormat.of().formatHex(sha256Bytes(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + "/"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", post.contentType)
+                .header("Authorization", post.authorization)
+                .header("X-TC-Action", post.action)
+                .header("X-TC-Timestamp", Long.toString(post.timestamp))
+                .header("X-TC-Version", post.version)
+                .header("X-TC-Region", post.region);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -119,6 +141,78 @@ final class TestSigner {
         all.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return query.toString();
+    }
+
+    /** The query string of a v1-signed request whose parameters are signed as given, in the order given. */
+    String v1QueryAsIs(String method, String signatureMethod, Map<String, String> all) {
+        StringBuilder toSign = new StringBuilder(method).append(host).append("/?");
+        new TreeMap<>(all).forEach((k, v) -> toSign.append(k.replace('_', '.')).append('=').append(v).append('&'));
+        toSign.setLength(toSign.length() - 1);
+        String algorithm = signatureMethod.equals("HmacSHA1") ? "HmacSHA1" : "HmacSHA256";
+        Map<String, String> signed = new LinkedHashMap<>(all);
+        signed.put("Signature", Base64.getEncoder().encodeToString(mac(algorithm,
+                secretKey.getBytes(StandardCharsets.UTF_8), toSign.toString())));
+        StringBuilder query = new StringBuilder();
+        signed.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&")
+                .append(encodeNames ? URLEncoder.encode(k, StandardCharsets.UTF_8) : k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return query.toString();
+    }
+
+    /** Whether {@link #v1QueryAsIs} percent-encodes the names too (for names that are not plain ASCII words). */
+    boolean encodeNames;
+
+    /** The common v1 parameters, for {@link #v1QueryAsIs}. */
+    Map<String, String> v1Common(String action, String signatureMethod) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Action", action);
+        all.put("Version", "2019-01-18");
+        all.put("Region", "ap-guangzhou");
+        all.put("Timestamp", Long.toString(Instant.now().getEpochSecond()));
+        all.put("Nonce", "11886");
+        all.put("SecretId", secretId);
+        all.put("SignatureMethod", signatureMethod);
+        return all;
+    }
+
+    /** The raw bytes of a TC3-signed JSON POST as a test may change them: request line, headers, body. */
+    String raw(Tc3Post post) {
+        StringBuilder raw = new StringBuilder("POST / HTTP/1.1\r\n");
+        raw.append("Host: ").append(host).append("\r\n");
+        raw.append("Content-Type: ").append(post.contentType).append("\r\n");
+        raw.append("Authorization: ").append(post.authorization).append("\r\n");
+        raw.append("X-TC-Action: ").append(post.action).append("\r\n");
+        raw.append("X-TC-Timestamp: ").append(post.timestamp).append("\r\n");
+        raw.append("X-TC-Version: ").append(post.version).append("\r\n");
+        if (post.region != null) {
+            raw.append("X-TC-Region: ").append(post.region).append("\r\n");
+        }
+        post.extraHeaders.forEach((k, v) -> raw.append(k).append(": ").append(v).append("\r\n"));
+        byte[] body = post.body.getBytes(StandardCharsets.UTF_8);
+        raw.append("Content-Length: ").append(body.length).append("\r\n");
+        raw.append("Connection: close\r\n\r\n").append(post.body);
+        return raw.toString();
+    }
+
+    /** The raw bytes of a TC3 POST whose body is {@code body}, signed over exactly those bytes. */
+    byte[] rawWithBody(Tc3Post post, byte[] body) {
+        post.authorization = signOverHash(post, HexFormat.of().formatHex(sha256Bytes(body)));
+        String raw = raw(post);
+        String head = raw.substring(0, raw.indexOf("\r\n\r\n"))
+                .replaceFirst("Content-Length: \\d+", "Content-Length: " + body.length);
+        byte[] headBytes = (head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
+    }
+
+    private static byte[] sha256Bytes(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> get(String query) throws Exception {

@@ -92,7 +92,8 @@ public final class KeyportServer implements AutoCloseable {
             started = Vertx.vertx();
             Settings.Limits limits = settings.limits();
             TencentApi tencentApi = new TencentApi(keyport, directory, clock, new TencentApiConfig(
-                    settings.defaultRegion(), limits.tencentRate(), limits.tencentCryptoRate(), Map.of()))
+                    settings.defaultRegion(), limits.tencentRate(), limits.tencentCryptoRate(), Map.of())
+                    .withThrottles(limits.credentialLockout(), limits.addressLockout()))
                     .observe(metrics::tencent);
             HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, new HuaweiApiConfig(limits.huaweiRate(),
                     Map.of(), limits.credentialLockout(), limits.addressLockout())).observe(metrics::huawei);
@@ -101,7 +102,7 @@ public final class KeyportServer implements AutoCloseable {
             listen.tls().ifPresent(tls -> checkTls(vertxForTls, tls));
             this.tencent = listen(started, "KEYPORT_TENCENT_PORT", "tencent",
                     TencentApi.serverOptions(listen.bind(), listen.tencentPort()), tencentApi.router(started),
-                    null, Gate.PLAIN_UNAVAILABLE);
+                    tencentApi.invalidRequestHandler(), tencentApi.unavailableHandler());
             this.huawei = listen(started, "KEYPORT_HUAWEI_PORT", "huawei",
                     HuaweiApi.serverOptions(listen.bind(), listen.huaweiPort()), huaweiApi.router(started),
                     huaweiApi.invalidRequestHandler(), huaweiApi.unavailableHandler());

@@ -80,7 +80,8 @@ final class Observability implements AutoCloseable {
     }
 
     void tencent(TencentApi.RequestOutcome o) {
-        record("tencent", o.requestId(), o.action(), o.tenant(), o.keyId(), o.outcome(), 200, o.nanos(), "", "");
+        record("tencent", o.requestId(), o.action(), o.tenant(), o.keyId(), o.outcome(), 200, o.nanos(),
+                o.secretId(), o.clientAddress());
     }
 
     void huawei(HuaweiApi.RequestOutcome o) {

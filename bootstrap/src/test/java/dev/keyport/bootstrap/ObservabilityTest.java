@@ -29,7 +29,7 @@ class ObservabilityTest {
     void theScrapeHasJvmProcessBuildAndLatencyHistograms() {
         try (Observability observability = new Observability()) {
             observability.tencent(new TencentApi.RequestOutcome("r-1", "DescribeKey", "dev", "k", "Success",
-                    3_000_000));
+                    3_000_000, "AKIDx", "127.0.0.1"));
             String scrape = observability.scrape();
             assertThat(scrape).contains("jvm_memory_used_bytes").contains("jvm_gc_").contains("jvm_threads_live")
                     .contains("process_cpu_usage").contains("process_uptime_seconds").contains("system_cpu_count")

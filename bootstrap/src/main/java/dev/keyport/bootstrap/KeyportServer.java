@@ -93,10 +93,10 @@ public final class KeyportServer implements AutoCloseable {
             Settings.Limits limits = settings.limits();
             TencentApi tencentApi = new TencentApi(keyport, directory, clock, new TencentApiConfig(
                     settings.defaultRegion(), limits.tencentRate(), limits.tencentCryptoRate(), Map.of())
-                    .withThrottles(limits.credentialLockout(), limits.addressLockout()))
+                    .withThrottles(limits.credentialPolicy(), limits.addressPolicy()))
                     .observe(metrics::tencent);
             HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, new HuaweiApiConfig(limits.huaweiRate(),
-                    Map.of(), limits.credentialLockout(), limits.addressLockout())).observe(metrics::huawei);
+                    Map.of(), limits.credentialPolicy(), limits.addressPolicy())).observe(metrics::huawei);
             Settings.Listeners listen = settings.listeners();
             Vertx vertxForTls = started;
             listen.tls().ifPresent(tls -> checkTls(vertxForTls, tls));

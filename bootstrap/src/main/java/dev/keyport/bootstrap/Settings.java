@@ -101,12 +101,12 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
         /** At most this many presented credentials or addresses are remembered per API (least recent forgotten). */
         static final int REMEMBERED = 10_000;
 
-        FailedAuthenticationThrottle.Policy credentialLockout() {
+        FailedAuthenticationThrottle.Policy credentialPolicy() {
             return authFailures == 0 ? FailedAuthenticationThrottle.Policy.off()
                     : new FailedAuthenticationThrottle.Policy(authFailures, authLockout, REMEMBERED);
         }
 
-        FailedAuthenticationThrottle.Policy addressLockout() {
+        FailedAuthenticationThrottle.Policy addressPolicy() {
             return addressFailures == 0 ? FailedAuthenticationThrottle.Policy.off()
                     : new FailedAuthenticationThrottle.Policy(addressFailures, addressLockout, REMEMBERED);
         }

@@ -104,7 +104,7 @@ abstract class FuzzContract {
         Files.createDirectories(file.getParent());
         Files.write(file, report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         System.out.printf("%s; %.1f s with the server's start and stop; report in %s%n",
-                FuzzReport.summary(storeName(), result, offending, eventsSeen), seconds, file.toAbsolutePath());
+                FuzzReport.summary(storeName(), result, offending, leaks, eventsSeen), seconds, file.toAbsolutePath());
 
         assertThat(result.requests()).as("requests sent").isGreaterThanOrEqualTo(result.cases());
         if (!result.failures().isEmpty() || !offending.isEmpty() || !leaks.isEmpty()) {

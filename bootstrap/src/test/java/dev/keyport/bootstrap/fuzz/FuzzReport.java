@@ -18,11 +18,7 @@ final class FuzzReport {
     static String render(String store, FuzzRun.Result result, List<ILoggingEvent> logEvents,
                          List<ILoggingEvent> leaks, long eventsSeen) {
         StringBuilder out = new StringBuilder();
-        out.append(summary(store, result, logEvents, eventsSeen)).append('\n');
-        if (!result.remade().isEmpty()) {
-            out.append("\nkeys made anew for a role, instead of brought back:\n");
-            result.remade().forEach((why, count) -> out.append(String.format("%6d  %s%n", count, why)));
-        }
+        out.append(summary(store, result, logEvents, leaks, eventsSeen)).append('\n');
         List<Failure> rows = result.failures().stream().sorted(Comparator.comparing(Failure::vendor)
                 .thenComparing(Failure::action).thenComparing(Failure::transport).thenComparing(Failure::field)
                 .thenComparing(Failure::problem).thenComparing(Failure::label)).toList();
@@ -50,17 +46,28 @@ final class FuzzReport {
             out.append("\nERROR log events and stack traces (").append(logEvents.size()).append(" events):\n");
             LogCapture.summarize(logEvents).forEach(line -> out.append(line).append('\n'));
         }
+        if (!result.acceptedChanges().isEmpty()) {
+            out.append("\nfor information, not failures: hostile requests accepted with a change of the store "
+                    + "(the test then brings its keys back):\n");
+            result.acceptedChanges().forEach((where, count) -> out.append(String.format("%6d  %s%n", count, where)));
+        }
+        if (!result.remade().isEmpty()) {
+            out.append("\nkeys made anew for a role, instead of brought back:\n");
+            result.remade().forEach((why, count) -> out.append(String.format("%6d  %s%n", count, why)));
+        }
         return out.toString();
     }
 
-    static String summary(String store, FuzzRun.Result result, List<ILoggingEvent> logEvents, long eventsSeen) {
+    static String summary(String store, FuzzRun.Result result, List<ILoggingEvent> logEvents,
+                          List<ILoggingEvent> leaks, long eventsSeen) {
         return String.format("fuzz on %s: %d cases, %d requests (%d refused, %d changed the store), %d keys made "
                         + "and %d brought back for the cases, %d import grants issued; %d failing requests; %d ERROR "
-                        + "or stack-trace log events "
-                        + "of %d; set-up %.1f s, fuzz %.1f s (%.0f requests/s; summed over the workers: %.1f s "
+                        + "or stack-trace log events and %d holding a secret or signature, of %d; "
+                        + "set-up %.1f s, fuzz %.1f s (%.0f requests/s; summed over the workers: %.1f s "
                         + "sending, %.1f s checking the store, %.1f s bringing keys back)", store, result.cases(),
                 result.requests(), result.refused(), result.changes(), result.keysMade(), result.restores(),
-                result.grants(), result.failures().size(), logEvents.size(), eventsSeen, result.provisionNanos() / 1e9,
+                result.grants(), result.failures().size(), logEvents.size(), leaks.size(), eventsSeen,
+                result.provisionNanos() / 1e9,
                 result.fuzzNanos() / 1e9, result.requests() / (result.fuzzNanos() / 1e9),
                 result.workerNanos()[0] / 1e9, result.workerNanos()[1] / 1e9, result.workerNanos()[2] / 1e9);
     }

@@ -25,7 +25,7 @@ final class FuzzRun {
     /** What a run did. */
     record Result(List<Failure> failures, int cases, int requests, int refused, int changes, int keysMade,
                   int restores, int grants, long provisionNanos, long fuzzNanos, long[] workerNanos,
-                  Map<String, Integer> remade) {
+                  Map<String, Integer> remade, Map<String, Integer> acceptedChanges) {
     }
 
     static final String REGION = "cn-north-4";
@@ -55,6 +55,7 @@ final class FuzzRun {
         long[] provisioned = new long[workers];
         long[] workerNanos = new long[3];
         java.util.concurrent.ConcurrentHashMap<String, Integer> remade = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ConcurrentHashMap<String, Integer> accepted = new java.util.concurrent.ConcurrentHashMap<>();
         List<Future<int[]>> done = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             Tenant main = tenants.get(2 * i);
@@ -66,12 +67,19 @@ final class FuzzRun {
                     FuzzWorker worker = new FuzzWorker(Integer.toString(index + 1), lane(http, server, main, store),
                             lane(http, server, spare, spareStore), failures::add);
                     long start = System.nanoTime();
-                    worker.provision();
-                    provisioned[index] = System.nanoTime() - start;
-                    for (List<Case> unit = queue.poll(); unit != null; unit = queue.poll()) {
-                        worker.run(unit);
+                    try {
+                        worker.provision();
+                        provisioned[index] = System.nanoTime() - start;
+                        for (List<Case> unit = queue.poll(); unit != null; unit = queue.poll()) {
+                            worker.run(unit);
+                        }
+                    } catch (RuntimeException e) {
+                        // the other workers go on with the queue; this one reports why it stopped
+                        failures.add(new Failure(FuzzPlan.Vendor.TENCENT, FuzzPlan.Transport.JSON, "-", "-", "-", 0,
+                                null, "worker " + (index + 1) + " stopped: " + e));
                     }
                     worker.remade().forEach((k, v) -> remade.merge(k, v, Integer::sum));
+                    worker.acceptedChanges().forEach((k, v) -> accepted.merge(k, v, Integer::sum));
                     long[] nanos = worker.nanos();
                     synchronized (workerNanos) {
                         for (int n = 0; n < nanos.length; n++) {
@@ -95,6 +103,6 @@ final class FuzzRun {
         long provisioning = java.util.Arrays.stream(provisioned).max().orElse(0);
         return new Result(List.copyOf(failures), cases, totals[0], totals[1], totals[2], totals[3], totals[4],
                 totals[5], provisioning, elapsed - provisioning, workerNanos,
-                new java.util.TreeMap<>(remade));
+                new java.util.TreeMap<>(remade), new java.util.TreeMap<>(accepted));
     }
 }

@@ -63,6 +63,7 @@ final class FuzzWorker implements FuzzPlan.Ctx {
     private long sendNanos;
     private long checkNanos;
     private long restoreNanos;
+    private final Map<String, Integer> accepted = new java.util.TreeMap<>();
 
     FuzzWorker(String name, Lane keys, Lane creation, Consumer<Failure> failures) {
         this.name = name;
@@ -118,6 +119,9 @@ final class FuzzWorker implements FuzzPlan.Ctx {
         checkNanos += checked - sent;
         if (!after.equals(lane.summary)) {
             changes++;
+            if (!answer.refused() && !c.control()) {
+                accepted.merge(c.vendor() + " " + c.action() + " " + c.field(), 1, Integer::sum);
+            }
             Map<String, Long> now = lane.store.versions();
             List<String> changed = StoreFingerprint.changed(lane.versions, now);
             if (answer.refused()) {
@@ -186,6 +190,11 @@ final class FuzzWorker implements FuzzPlan.Ctx {
     /** Time spent sending and waiting for answers, checking the store, and bringing keys back. */
     long[] nanos() {
         return new long[] {sendNanos, checkNanos, restoreNanos};
+    }
+
+    /** Hostile requests that were accepted and changed the store, by vendor, action and field. */
+    Map<String, Integer> acceptedChanges() {
+        return accepted;
     }
 
     Map<String, Integer> remade() {

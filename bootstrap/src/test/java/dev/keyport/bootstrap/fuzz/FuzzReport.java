@@ -51,6 +51,13 @@ final class FuzzReport {
                     + "(the test then brings its keys back):\n");
             result.acceptedChanges().forEach((where, count) -> out.append(String.format("%6d  %s%n", count, where)));
         }
+        if (!result.authenticationFailures().isEmpty()) {
+            out.append("\nfor information: requests refused as failed authentication ("
+                    + result.authenticationFailures().values().stream().mapToInt(Integer::intValue).sum()
+                    + "; a throttle of failed authentication must let the fuzz's credentials through):\n");
+            result.authenticationFailures().forEach((what, count) -> out.append(String.format("%6d  %s%n", count,
+                    HostileValues.escaped(what))));
+        }
         if (!result.remade().isEmpty()) {
             out.append("\nkeys made anew for a role, instead of brought back:\n");
             result.remade().forEach((why, count) -> out.append(String.format("%6d  %s%n", count, why)));

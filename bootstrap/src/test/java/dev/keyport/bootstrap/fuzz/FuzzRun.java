@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,8 @@ final class FuzzRun {
     /** What a run did. */
     record Result(List<Failure> failures, int cases, int requests, int refused, int changes, int keysMade,
                   int restores, int grants, long provisionNanos, long fuzzNanos, long[] workerNanos,
-                  Map<String, Integer> remade, Map<String, Integer> acceptedChanges) {
+                  Map<String, Integer> remade, Map<String, Integer> acceptedChanges,
+                  Map<String, Integer> authenticationFailures) {
     }
 
     static final String REGION = "cn-north-4";
@@ -54,8 +56,9 @@ final class FuzzRun {
         long started = System.nanoTime();
         long[] provisioned = new long[workers];
         long[] workerNanos = new long[3];
-        java.util.concurrent.ConcurrentHashMap<String, Integer> remade = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.ConcurrentHashMap<String, Integer> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+        ConcurrentHashMap<String, Integer> remade = new ConcurrentHashMap<>();
+        ConcurrentHashMap<String, Integer> accepted = new ConcurrentHashMap<>();
+        ConcurrentHashMap<String, Integer> authFailures = new ConcurrentHashMap<>();
         List<Future<int[]>> done = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             Tenant main = tenants.get(2 * i);
@@ -80,6 +83,7 @@ final class FuzzRun {
                     }
                     worker.remade().forEach((k, v) -> remade.merge(k, v, Integer::sum));
                     worker.acceptedChanges().forEach((k, v) -> accepted.merge(k, v, Integer::sum));
+                    worker.authenticationFailures().forEach((k, v) -> authFailures.merge(k, v, Integer::sum));
                     long[] nanos = worker.nanos();
                     synchronized (workerNanos) {
                         for (int n = 0; n < nanos.length; n++) {
@@ -103,6 +107,7 @@ final class FuzzRun {
         long provisioning = java.util.Arrays.stream(provisioned).max().orElse(0);
         return new Result(List.copyOf(failures), cases, totals[0], totals[1], totals[2], totals[3], totals[4],
                 totals[5], provisioning, elapsed - provisioning, workerNanos,
-                new java.util.TreeMap<>(remade), new java.util.TreeMap<>(accepted));
+                new java.util.TreeMap<>(remade), new java.util.TreeMap<>(accepted),
+                new java.util.TreeMap<>(authFailures));
     }
 }

@@ -64,6 +64,7 @@ final class FuzzWorker implements FuzzPlan.Ctx {
     private long checkNanos;
     private long restoreNanos;
     private final Map<String, Integer> accepted = new java.util.TreeMap<>();
+    private final Map<String, Integer> authFailures = new java.util.TreeMap<>();
 
     FuzzWorker(String name, Lane keys, Lane creation, Consumer<Failure> failures) {
         this.name = name;
@@ -113,6 +114,10 @@ final class FuzzWorker implements FuzzPlan.Ctx {
         }
         if (answer.refused()) {
             refused++;
+        }
+        if (answer.authenticationFailure()) {
+            authFailures.merge(c.vendor() + " " + c.action() + " " + c.field() + " " + c.label() + ": "
+                    + answer.code(), 1, Integer::sum);
         }
         StoreFingerprint.Summary after = lane.store.summary();
         long checked = System.nanoTime();
@@ -195,6 +200,11 @@ final class FuzzWorker implements FuzzPlan.Ctx {
     /** Hostile requests that were accepted and changed the store, by vendor, action and field. */
     Map<String, Integer> acceptedChanges() {
         return accepted;
+    }
+
+    /** Requests the server refused as failed authentication (by design for some: a throttle would count them). */
+    Map<String, Integer> authenticationFailures() {
+        return authFailures;
     }
 
     Map<String, Integer> remade() {

@@ -43,7 +43,9 @@ final class HostileValues {
     }
 
     /** What a field holds, which decides the values added to the common ones. */
-    enum Kind { KEY_ID, TEXT, ENUM, NUMBER, BASE64, MATERIAL, TOKEN, CIPHERTEXT, JSON_TEXT, JSON_OBJECT, ARRAY, SEQUENCE }
+    enum Kind {
+        KEY_ID, TEXT, ENUM, NUMBER, BASE64, MATERIAL, TOKEN, CIPHERTEXT, JSON_TEXT, JSON_OBJECT, ARRAY, SEQUENCE
+    }
 
     static final int ONE_MB = 1024 * 1024;
     private static final String TEN_KB = "a".repeat(10 * 1024);
@@ -82,8 +84,9 @@ final class HostileValues {
             v.add(fixed("json " + json, json));
         }
         // numbers out of range, fractions, exponents
-        for (String json : List.of("-0", "1.5", "1e308", "1e999", "2147483647", "2147483648", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
-                "-9223372036854775809", "123456789012345678901234567890.5")) {
+        for (String json : List.of("-0", "1.5", "1e308", "1e999", "2147483647", "2147483648", "9223372036854775807",
+                "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+                "123456789012345678901234567890.5")) {
             v.add(fixed("number " + json, json));
         }
         v.add(fixed("number of 1200 digits", "9".repeat(1200)));
@@ -121,8 +124,8 @@ final class HostileValues {
             v.add(text("sql \"" + text + "\"", text));
         }
         // path and format characters
-        for (String text : List.of("../../../etc/passwd", ".", "..", "%s%n%x%d", "${jndi:ldap://127.0.0.1/x}", "%00", "\"",
-                "&a=b")) {
+        for (String text : List.of("../../../etc/passwd", ".", "..", "%s%n%x%d", "${jndi:ldap://127.0.0.1/x}", "%00",
+                "\"", "&a=b")) {
             v.add(text("path/format \"" + printable(text) + "\"", text));
         }
         // damaged base64

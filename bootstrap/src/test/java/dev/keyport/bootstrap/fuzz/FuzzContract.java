@@ -24,7 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * signed and otherwise valid, aimed at real keys in each state. Asserted for every request: no 5xx, no InternalError or
  * KMS.0101, the vendor's answer shape, and no change of the store when the request was refused; for the whole run: no
  * ERROR log event, no stack trace, and no log line holding a secret or a signature. A failure lists every failing
- * request at once.
+ * request at once; the same report is written to {@code target/fuzz-<store>.txt}.
+ *
+ * <p>Tencent JSON bodies go through the official SDK's {@code CommonClient} (TC3 as the SDK signs), GET requests are
+ * signed with v1 by the SDK's {@code Sign}, other bytes with TC3 by the test; Huawei requests are signed by the test as
+ * the SDK signs ({@link FuzzSignersTest}). Throttling is raised out of the way, and the sweep does not run.
  */
 abstract class FuzzContract {
 

@@ -53,17 +53,13 @@ final class Cli {
         }
     }
 
-    @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = {"A key management service for imported key material (BYOK), speaking Tencent Cloud KMS "
-                    + "API 3.0 and Huawei Cloud KMS v1.0.", "",
-                    "Without a command it serves. Every setting is an environment variable (KEYPORT_*), listed in "
-                            + "the README."})
-    static final class Root implements Callable<Integer> {
+    /** Serving, the root command's work and the {@code serve} command's alike. */
+    abstract static class Serving implements Callable<Integer> {
         private final Map<String, String> env;
         private final PrintStream out;
         private final PrintStream err;
 
-        Root(Map<String, String> env, PrintStream out, PrintStream err) {
+        Serving(Map<String, String> env, PrintStream out, PrintStream err) {
             this.env = env;
             this.out = out;
             this.err = err;
@@ -75,22 +71,22 @@ final class Cli {
         }
     }
 
+    @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"A key management service for imported key material (BYOK), speaking Tencent Cloud KMS "
+                    + "API 3.0 and Huawei Cloud KMS v1.0.", "",
+                    "Without a command it serves. Every setting is an environment variable (KEYPORT_*), listed in "
+                            + "the README."})
+    static final class Root extends Serving {
+        Root(Map<String, String> env, PrintStream out, PrintStream err) {
+            super(env, out, err);
+        }
+    }
+
     @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Serve both vendor APIs and the operations endpoints until SIGTERM (the default command).")
-    static final class Serve implements Callable<Integer> {
-        private final Map<String, String> env;
-        private final PrintStream out;
-        private final PrintStream err;
-
+    static final class Serve extends Serving {
         Serve(Map<String, String> env, PrintStream out, PrintStream err) {
-            this.env = env;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public Integer call() {
-            return Main.serve(env, out, err);
+            super(env, out, err);
         }
     }
 

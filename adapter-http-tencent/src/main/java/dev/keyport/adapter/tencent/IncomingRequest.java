@@ -152,8 +152,8 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
 
     /**
      * Form-style parameters: {@code &}-separated (a {@code ;} is an ordinary character), {@code +} is a space (as
-     * the SDK's URLEncoder writes it), percent-escapes must decode to UTF-8. A name given twice is refused; empty
-     * parts ({@code a=1&&b=2}) carry nothing and are skipped.
+     * the SDK's URLEncoder writes it), percent-escapes must decode to UTF-8. A name given twice, or no name
+     * ({@code =x}), is refused; empty parts ({@code a=1&&b=2}) carry nothing and are skipped.
      */
     static Map<String, String> decode(String encoded, String where) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -166,6 +166,10 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
             }
             int eq = part.indexOf('=');
             String name = component(eq < 0 ? part : part.substring(0, eq), where);
+            if (name.isEmpty()) {
+                // a parameter without a name means nothing, and decoders disagree on whether it is there at all
+                throw new TencentException("InvalidParameter", "A parameter in " + where + " has no name.");
+            }
             String value = eq < 0 ? "" : component(part.substring(eq + 1), where);
             if (params.putIfAbsent(name, value) != null) {
                 throw new TencentException("InvalidParameter", "The parameter " + TencentException.quote(name)

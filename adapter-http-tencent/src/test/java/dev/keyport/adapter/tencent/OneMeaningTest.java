@@ -153,14 +153,19 @@ class OneMeaningTest {
     }
 
     @Test
-    void aParameterNamedDotOrWithAnEmptyOrNonCanonicalPartIsAParameterError() throws Exception {
-        for (String name : new String[] {".", "..", "KeyIds.", ".KeyIds", "KeyIds..0", "KeyIds.00", "KeyIds.01",
+    void aParameterWithoutANameOrNamedDotOrWithAnEmptyOrNonCanonicalPartIsAParameterError() throws Exception {
+        for (String name : new String[] {"", ".", "..", "KeyIds.", ".KeyIds", "KeyIds..0", "KeyIds.00", "KeyIds.01",
                 "KeyIds.99999", "a.b.c.d.e.f.g"}) {
             Map<String, String> params = signer.v1Common("DescribeKeys", "HmacSHA256");
             params.put(name, "x");
             assertThat(errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", params)))).as(name)
                     .isEqualTo("InvalidParameter");
         }
+        Map<String, String> signedWithout = signer.v1Common("DescribeKeys", "HmacSHA256");
+        signedWithout.put("KeyIds.0", UUID.randomUUID().toString());
+        assertThat(errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", signedWithout) + "&=x")))
+                .as("a nameless parameter, which a decoder that drops it would leave out of the signature")
+                .isEqualTo("InvalidParameter");
         Map<String, String> sparse = signer.v1Common("DescribeKeys", "HmacSHA256");
         sparse.put("KeyIds.1", UUID.randomUUID().toString());
         assertThat(errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", sparse)))).as("an array with a gap")

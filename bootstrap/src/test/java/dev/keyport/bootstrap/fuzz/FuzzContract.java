@@ -77,6 +77,9 @@ abstract class FuzzContract {
         env.put("KEYPORT_TENCENT_RATE", "1000000");
         env.put("KEYPORT_TENCENT_CRYPTO_RATE", "1000000");
         env.put("KEYPORT_HUAWEI_RATE", "1000000");
+        // the fuzz means to fail authentication now and then, from one address: no lockout may hide what follows
+        env.put("KEYPORT_AUTH_FAILURES", "0");
+        env.put("KEYPORT_AUTH_ADDRESS_FAILURES", "0");
         return env;
     }
 

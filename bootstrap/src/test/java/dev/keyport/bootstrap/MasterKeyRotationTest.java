@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyport.adapter.jdbc.MasterKey;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,20 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MasterKeyRotationTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static EmbeddedPostgres postgres;
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @Test
     void onH2TheDataFoldersKeyIsReplaced() throws Exception {
@@ -63,13 +49,10 @@ class MasterKeyRotationTest {
 
     @Test
     void onPostgresTheGivenKeyIsRotatedAndEveryServerMustTakeTheNewOne() throws Exception {
-        String database = "rotation_" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
-        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        TestPostgres.Database database = TestPostgres.freshDatabase();
         String old = MasterKey.generate(RANDOM).toBase64();
-        Map<String, String> env = TestEnvironment.of(directory, "KEYPORT_DB_URL",
-                postgres.getJdbcUrl("postgres", database), "KEYPORT_DB_USER", "postgres", "KEYPORT_MASTER_KEY", old);
+        Map<String, String> env = TestEnvironment.of(directory, "KEYPORT_DB_URL", database.url(), "KEYPORT_DB_USER",
+                database.user(), "KEYPORT_MASTER_KEY", old);
         Used used = useKeys(env);
         Path next = newKeyFile();
 

@@ -17,13 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every log event of the process while the fuzz runs, caught in-process on Logback's root logger: the ERROR events and
+ * Every log event of the process while a test runs (the fuzz, or a server's outage), caught in-process on Logback's root logger: the ERROR events and
  * every event that carries a stack trace are kept. The console appenders are detached for the run (one request line
  * per request would bury the report) and attached again afterwards; the capture still sees every event.
  *
  * <p>Events of the vendors' client SDKs, which the test uses as its clients, are not the server's and are left out.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private static final List<String> CLIENT_LOGGERS = List.of("com.tencentcloudapi", "com.huaweicloud",
             "HuaweiCloud-SDK", "okhttp3");
@@ -60,7 +60,7 @@ final class LogCapture implements AutoCloseable {
      * @param quiet   detach the console appenders for the capture
      * @param secrets text no log line may hold (the credentials' secrets; "Signature=" of a signed request)
      */
-    static LogCapture attach(boolean quiet, List<String> secrets) {
+    public static LogCapture attach(boolean quiet, List<String> secrets) {
         LogCapture capture = new LogCapture(secrets);
         if (quiet) {
             for (Iterator<Appender<ILoggingEvent>> it = capture.root.iteratorForAppenders(); it.hasNext(); ) {
@@ -92,7 +92,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** The ERROR events and the events with a stack trace, of the server. */
-    List<ILoggingEvent> offending() {
+    public List<ILoggingEvent> offending() {
         synchronized (kept) {
             return List.copyOf(kept.list);
         }

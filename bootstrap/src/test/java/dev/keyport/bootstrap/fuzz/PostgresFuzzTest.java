@@ -1,39 +1,30 @@
 package dev.keyport.bootstrap.fuzz;
 
 import dev.keyport.adapter.jdbc.MasterKey;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.keyport.bootstrap.TestPostgres;
 import java.security.SecureRandom;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The fuzz on PostgreSQL, a real server started by the test. */
+/** The fuzz on PostgreSQL, a database of its own in the tests' real PostgreSQL server. */
 class PostgresFuzzTest extends FuzzContract {
 
-    private static EmbeddedPostgres postgres;
+    private static TestPostgres.Database database;
     private static final String MASTER_KEY = MasterKey.generate(new SecureRandom()).toBase64();
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        // durability is not what this test is about: commits need not wait for the disk
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off").start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
+    static void createDatabase() {
+        database = TestPostgres.freshDatabase();
     }
 
     @Override
     Map<String, String> storeSettings() {
-        return Map.of("KEYPORT_DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "KEYPORT_DB_USER", "postgres",
-                "KEYPORT_MASTER_KEY", MASTER_KEY);
+        return database.settings(MASTER_KEY);
     }
 
     @Override
     String[] testConnection() {
-        return new String[] {postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""};
+        return new String[] {database.url(), database.user(), ""};
     }
 
     @Override

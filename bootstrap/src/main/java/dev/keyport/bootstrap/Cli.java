@@ -53,16 +53,23 @@ final class Cli {
         }
     }
 
-    /** Serving, the root command's work and the {@code serve} command's alike. */
-    abstract static class Serving implements Callable<Integer> {
-        private final Map<String, String> env;
-        private final PrintStream out;
-        private final PrintStream err;
+    /** A command that reads the environment's settings and writes to the given streams. */
+    abstract static class EnvironmentCommand implements Callable<Integer> {
+        final Map<String, String> env;
+        final PrintStream out;
+        final PrintStream err;
 
-        Serving(Map<String, String> env, PrintStream out, PrintStream err) {
+        EnvironmentCommand(Map<String, String> env, PrintStream out, PrintStream err) {
             this.env = env;
             this.out = out;
             this.err = err;
+        }
+    }
+
+    /** Serving, the root command's work and the {@code serve} command's alike. */
+    abstract static class Serving extends EnvironmentCommand {
+        Serving(Map<String, String> env, PrintStream out, PrintStream err) {
+            super(env, out, err);
         }
 
         @Override
@@ -94,18 +101,13 @@ final class Cli {
             description = {"Exit 0 when the configured operations listener answers GET /healthz, else 1.",
                     "For container health checks: it reads the same KEYPORT_* settings as the server. Over HTTPS it "
                             + "checks liveness, not the certificate."})
-    static final class Healthcheck implements Callable<Integer> {
-        private final Map<String, String> env;
-        private final PrintStream out;
-        private final PrintStream err;
+    static final class Healthcheck extends EnvironmentCommand {
 
         @Option(names = "--timeout-seconds", defaultValue = "5", description = "How long to wait (default 5).")
         int timeoutSeconds;
 
         Healthcheck(Map<String, String> env, PrintStream out, PrintStream err) {
-            this.env = env;
-            this.out = out;
-            this.err = err;
+            super(env, out, err);
         }
 
         @Override
@@ -193,10 +195,7 @@ final class Cli {
                             + "KEYPORT_DB_URL or the data folder's H2 files. Stop every server that uses the store "
                             + "and back it up first. When the current key is the data folder's, the new one replaces "
                             + "it there; otherwise start every server with KEYPORT_MASTER_KEY set to the new key."})
-    static final class RotateMasterKey implements Callable<Integer> {
-        private final Map<String, String> env;
-        private final PrintStream out;
-        private final PrintStream err;
+    static final class RotateMasterKey extends EnvironmentCommand {
 
         @Option(names = "--new-key-file", required = true, paramLabel = "FILE",
                 description = "A file holding the new master key in base64 (see gen-master-key). Never on the "
@@ -204,9 +203,7 @@ final class Cli {
         Path newKeyFile;
 
         RotateMasterKey(Map<String, String> env, PrintStream out, PrintStream err) {
-            this.env = env;
-            this.out = out;
-            this.err = err;
+            super(env, out, err);
         }
 
         @Override

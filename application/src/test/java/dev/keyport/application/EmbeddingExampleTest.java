@@ -11,6 +11,7 @@ import dev.keyport.application.port.in.DescribeKeyCommand;
 import dev.keyport.application.port.in.EncryptCommand;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.Description;
 import dev.keyport.domain.ImportParameters;
@@ -18,7 +19,6 @@ import dev.keyport.domain.KeyScope;
 import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.KeyView;
-import dev.keyport.domain.LifecyclePolicy;
 import dev.keyport.domain.Origin;
 import dev.keyport.domain.WrappingAlgorithm;
 import dev.keyport.domain.WrappingKeySpec;
@@ -52,7 +52,7 @@ class EmbeddingExampleTest {
 
         // an EXTERNAL key starts in PendingImport; fetch a wrapping key and an import token for it
         KeyView key = keyport.createKey(new CreateKeyCommand(caller, Alias.of("my-byok-key"), Description.NONE,
-                KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL, LifecyclePolicy.TENCENT));
+                KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL));
         ImportParameters parameters = keyport.getParametersForImport(new GetParametersForImportCommand(caller,
                 key.id(), WrappingAlgorithm.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048));
 
@@ -61,8 +61,8 @@ class EmbeddingExampleTest {
                 .generatePublic(new X509EncodedKeySpec(parameters.publicKeyDer()));
         byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(wrappingKey, material);
         keyport.importKeyMaterial(new ImportKeyMaterialCommand(caller, key.id(), parameters.token(), wrapped,
-                Optional.empty(), LifecyclePolicy.TENCENT));
-        byte[] ciphertext = keyport.encrypt(new EncryptCommand(caller, key.id(), "hello".getBytes(UTF_8), null))
+                Optional.empty()));
+        byte[] ciphertext = keyport.encrypt(new EncryptCommand(caller, key.id(), "hello".getBytes(UTF_8)))
                 .ciphertext();
 
         // DeleteImportedKeyMaterial: the material goes, the key stays, in PendingImport
@@ -75,8 +75,8 @@ class EmbeddingExampleTest {
         keyport.importKeyMaterial(new ImportKeyMaterialCommand(caller, key.id(), again.token(),
                 WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(KeyFactory.getInstance("RSA")
                         .generatePublic(new X509EncodedKeySpec(again.publicKeyDer())), material),
-                Optional.empty(), LifecyclePolicy.TENCENT));
-        byte[] plaintext = keyport.decrypt(new DecryptCommand(caller, ciphertext, null)).plaintext(); // "hello"
+                Optional.empty()));
+        byte[] plaintext = keyport.decrypt(new DecryptCommand(caller, ciphertext)).plaintext(); // "hello"
         // README:end
 
         assertThat(state).isEqualTo(KeyState.PENDING_IMPORT);

@@ -3,10 +3,9 @@ package dev.keyport.bootstrap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.keyport.application.inmemory.InMemoryTenantDirectory;
-import dev.keyport.application.port.out.HuaweiCredential;
+import dev.keyport.adapter.huawei.HuaweiCredential;
 import dev.keyport.application.port.out.Secret;
-import dev.keyport.application.port.out.TencentCredential;
+import dev.keyport.adapter.tencent.TencentCredential;
 import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
 import java.io.IOException;
@@ -45,9 +44,9 @@ final class CredentialsFile {
     private CredentialsFile() {
     }
 
-    static InMemoryTenantDirectory load(Optional<Path> file, boolean loopback) {
+    static CredentialDirectory load(Optional<Path> file, boolean loopback) {
         File contents = file.map(CredentialsFile::read).orElseGet(CredentialsFile::development);
-        InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+        CredentialDirectory directory = new CredentialDirectory();
         if (contents.tenants() == null || contents.tenants().isEmpty()) {
             throw bad("tenants is missing or empty");
         }

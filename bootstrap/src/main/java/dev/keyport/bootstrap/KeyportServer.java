@@ -8,8 +8,7 @@ import dev.keyport.adapter.jdbc.JdbcStoreConfig;
 import dev.keyport.adapter.jdbc.MasterKey;
 import dev.keyport.adapter.tencent.TencentApi;
 import dev.keyport.adapter.tencent.TencentApiConfig;
-import dev.keyport.application.Keyport;
-import dev.keyport.application.inmemory.InMemoryTenantDirectory;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.support.OnDemandWrappingKeySource;
@@ -61,7 +60,7 @@ public final class KeyportServer implements AutoCloseable {
                 settings.dataDir().toAbsolutePath()).addKeyValue("store", settings.database().url().isPresent()
                 ? "postgresql" : "h2").log("keyport starting");
         LOG.atInfo().addKeyValue("settings", settings.effective()).log("settings");
-        InMemoryTenantDirectory directory = CredentialsFile.load(settings.credentials(), settings.bindsLoopback());
+        CredentialDirectory directory = CredentialsFile.load(settings.credentials(), settings.bindsLoopback());
         if (settings.credentials().isEmpty()) {
             LOG.warn("the public development credentials are active (Tencent SecretId {}, Huawei AK {}): anyone "
                     + "who has read the README can sign requests; give KEYPORT_CREDENTIALS for anything but local "
@@ -75,8 +74,8 @@ public final class KeyportServer implements AutoCloseable {
         try {
             stock = new PregeneratedWrappingKeySource(Map.of(WrappingKeySpec.RSA_2048, settings.wrappingKeyStock()),
                     random, runnable -> new Thread(runnable, "keyport-wrapping-keys"));
-            Keyport keyport = Keyport.builder().clock(clock).random(random).keys(store.keys()).audit(store.audit())
-                    .transactions(store.transactions()).wrappingKeys(stock).build();
+            Keyport keyport = Keyport.builder().clock(clock).random(random).storage(store).wrappingKeys(stock)
+                    .build();
             // seeds take their wrapping keys on demand, leaving the stock to requests
             settings.seed().ifPresent(seed -> {
                 SeedFile.File file = SeedFile.read(seed);
@@ -91,11 +90,11 @@ public final class KeyportServer implements AutoCloseable {
             ((HikariDataSource) store.dataSource()).setMetricRegistry(metrics.registry);
             started = Vertx.vertx();
             Settings.Limits limits = settings.limits();
-            TencentApi tencentApi = new TencentApi(keyport, directory, clock, new TencentApiConfig(
+            TencentApi tencentApi = new TencentApi(keyport, directory.tencent(), clock, new TencentApiConfig(
                     settings.defaultRegion(), limits.tencentRate(), limits.tencentCryptoRate(), Map.of())
                     .withThrottles(limits.credentialPolicy(), limits.addressPolicy()))
                     .observe(metrics::tencent);
-            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory, clock, new HuaweiApiConfig(limits.huaweiRate(),
+            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory.huawei(), clock, new HuaweiApiConfig(limits.huaweiRate(),
                     Map.of(), limits.credentialPolicy(), limits.addressPolicy())).observe(metrics::huawei);
             Settings.Listeners listen = settings.listeners();
             Vertx vertxForTls = started;

@@ -128,7 +128,7 @@ final class SeedFile {
             case "Disabled" -> key.disable(now);
             case "PendingImport" -> {
                 if (key.hasMaterial()) {
-                    key.deleteImportedMaterial(now);
+                    key.deleteImportedKeyMaterial(now);
                 }
             }
             case "PendingDelete" -> {

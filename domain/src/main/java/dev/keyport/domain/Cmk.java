@@ -201,7 +201,7 @@ public final class Cmk {
      * DeleteImportedKeyMaterial: erases the material of an EXTERNAL key, Enabled or Disabled, and puts it into
      * PendingImport. The key stays, and so does the fingerprint that admits only the same material again.
      */
-    public void deleteImportedMaterial(Instant now) {
+    public void deleteImportedKeyMaterial(Instant now) {
         Instant at = prepare(now);
         requireExternal(KeyOperation.DELETE_MATERIAL);
         if (state != KeyState.ENABLED && state != KeyState.DISABLED) {
@@ -213,8 +213,8 @@ public final class Cmk {
 
     /**
      * Applies the material expiry: once it has passed, the material is deleted exactly as by
-     * {@link #deleteImportedMaterial}, recorded as expired and dated at the expiry. A key pending deletion keeps
-     * that state. Called before every transition; the application calls it on every read.
+     * {@link #deleteImportedKeyMaterial}, recorded as expired and dated at the expiry. A key pending deletion keeps
+     * that state. Called before every transition and by {@link #viewAt}; {@link MaterialExpiry} defines when.
      *
      * @return whether the material expired now
      */
@@ -227,8 +227,7 @@ public final class Cmk {
     }
 
     public boolean isMaterialExpiryDue(Instant now) {
-        return origin == Origin.EXTERNAL && material != null && materialExpiresAt != null
-                && !now.isBefore(materialExpiresAt);
+        return MaterialExpiry.isDue(origin, material != null, materialExpiresAt, now);
     }
 
     private void eraseMaterial(Instant at, ChangeReason reason) {
@@ -237,7 +236,7 @@ public final class Cmk {
         materialExpiresAt = null;
         KeyState from = state;
         if (state != KeyState.PENDING_DELETE) {
-            state = KeyState.PENDING_IMPORT;
+            state = KeyState.PENDING_IMPORT; // as MaterialExpiry.stateAt has it
         }
         record(KeyChange.MATERIAL_DELETED, from, at, reason, "");
     }
@@ -435,7 +434,13 @@ public final class Cmk {
         return drained;
     }
 
-    /** The key as a caller sees it; call {@link #expireMaterialIfDue} first to see it at a given time. */
+    /** The key as a caller sees it at {@code now}: its material expiry applied, as every transition applies it. */
+    public KeyView viewAt(Instant now) {
+        expireMaterialIfDue(truncate(now));
+        return view();
+    }
+
+    /** The key as of its last transition; {@link #viewAt} sees it at a given time. */
     public KeyView view() {
         return new KeyView(id, scope, alias, description, usage, origin, state, createdAt,
                 Optional.ofNullable(materialExpiresAt), Optional.ofNullable(deletionDate));

@@ -25,7 +25,7 @@ class AuditEventsTest {
         Fixtures.importInto(key, material, null, LifecyclePolicy.HUAWEI, T0.plusSeconds(1));
         key.encrypt("x".getBytes(), new byte[0], T0.plusSeconds(2), RANDOM);
         key.disable(T0.plusSeconds(3));
-        key.deleteImportedMaterial(T0.plusSeconds(4));
+        key.deleteImportedKeyMaterial(T0.plusSeconds(4));
         key.scheduleDeletion(7, LifecyclePolicy.HUAWEI, T0.plusSeconds(5));
         key.cancelDeletion(T0.plusSeconds(6));
         events.addAll(key.drainEvents());

@@ -205,7 +205,7 @@ class ImportMaterialTest {
         byte[] material = Fixtures.randomMaterial(32);
         Cmk key = Fixtures.externalWith(material);
         byte[] before = key.encrypt("secret".getBytes(), "ctx".getBytes(), NOW, RANDOM);
-        key.deleteImportedMaterial(NOW);
+        key.deleteImportedKeyMaterial(NOW);
 
         ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_1,
                 NOW, RANDOM);

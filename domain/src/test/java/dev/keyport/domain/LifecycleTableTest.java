@@ -80,7 +80,7 @@ class LifecycleTableTest {
                         key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
                 case IMPORT_TENCENT -> importSame(made, (ImportToken) prepared, LifecyclePolicy.TENCENT);
                 case IMPORT_HUAWEI -> importSame(made, (ImportToken) prepared, LifecyclePolicy.HUAWEI);
-                case DELETE_MATERIAL -> key.deleteImportedMaterial(NOW);
+                case DELETE_MATERIAL -> key.deleteImportedKeyMaterial(NOW);
                 case ENABLE -> key.enable(NOW);
                 case DISABLE -> key.disable(NOW);
                 case SCHEDULE_DELETION_TENCENT -> key.scheduleDeletion(7, LifecyclePolicy.TENCENT, NOW);
@@ -247,7 +247,7 @@ class LifecycleTableTest {
         assertThat(key.hasMaterial()).isTrue();
 
         key.unbind(RESOURCE, NOW);
-        key.deleteImportedMaterial(NOW);
+        key.deleteImportedKeyMaterial(NOW);
         assertThat(key.state()).isEqualTo(PENDING_IMPORT);
     }
 

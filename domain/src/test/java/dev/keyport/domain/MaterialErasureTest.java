@@ -31,7 +31,7 @@ class MaterialErasureTest {
                 .isNotEmpty();
         KeyMaterial held = (KeyMaterial) field(key, "material");
 
-        key.deleteImportedMaterial(T0.plusSeconds(1));
+        key.deleteImportedKeyMaterial(T0.plusSeconds(1));
 
         assertThat(findMaterial(key, material)).isEmpty();
         assertThat(findMaterial(key.snapshot(), material)).isEmpty();

@@ -59,7 +59,7 @@ class MaterialExpiryTest {
                     assertThat(e.state()).contains(KeyState.PENDING_IMPORT);
                 });
         Cmk other = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
-        assertThatThrownBy(() -> other.deleteImportedMaterial(EXPIRY))
+        assertThatThrownBy(() -> other.deleteImportedKeyMaterial(EXPIRY))
                 .isInstanceOfSatisfying(KeyStateException.class,
                         e -> assertThat(e.code()).isEqualTo(DomainErrorCode.MATERIAL_DELETE_STATE_NOT_SUPPORTED));
         Cmk third = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);

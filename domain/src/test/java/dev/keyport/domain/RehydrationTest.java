@@ -31,7 +31,7 @@ class RehydrationTest {
         assertThat(copy.drainEvents()).isEmpty();
         // the copy is independent: changing it leaves the original alone
         copy.unbind(new CloudResource("ssm", "s-1"), T0);
-        copy.deleteImportedMaterial(T0);
+        copy.deleteImportedKeyMaterial(T0);
         assertThat(original.state()).isEqualTo(KeyState.ENABLED);
         assertThat(original.decrypt(ciphertext, new byte[0], T0)).isEqualTo("p".getBytes());
         // the grant survived: its token still imports, into the copy
@@ -44,7 +44,7 @@ class RehydrationTest {
     void aRestoredFingerprintStillRecognisesTheMaterial() {
         byte[] material = Fixtures.randomMaterial(32);
         Cmk key = Fixtures.externalWith(material);
-        key.deleteImportedMaterial(T0);
+        key.deleteImportedKeyMaterial(T0);
         CmkSnapshot s = key.snapshot();
         MaterialFingerprint restored = MaterialFingerprint.restore(s.fingerprint().salt(), s.fingerprint().mac());
         Cmk copy = Cmk.rehydrate(new CmkSnapshot(s.id(), s.scope(), s.alias(), s.description(), s.usage(),

@@ -1,7 +1,5 @@
 package dev.keyport.adapter.huawei;
 
-import dev.keyport.application.port.out.HuaweiCredential;
-import dev.keyport.application.port.out.TenantDirectory;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -44,11 +42,11 @@ final class AkSkAuthenticator {
             "^SDK-HMAC-SHA256\\s+Access=([^,\\s]+),\\s*SignedHeaders=([a-z0-9;_.-]+),\\s*Signature=([0-9a-f]{64})$");
     private static final Pattern HEX_SHA256 = Pattern.compile("^[0-9a-fA-F]{64}$");
 
-    private final TenantDirectory directory;
+    private final HuaweiCredentials credentials;
     private final Clock clock;
 
-    AkSkAuthenticator(TenantDirectory directory, Clock clock) {
-        this.directory = directory;
+    AkSkAuthenticator(HuaweiCredentials credentials, Clock clock) {
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -114,7 +112,7 @@ final class AkSkAuthenticator {
         } catch (DateTimeParseException e) {
             throw failure("X-Sdk-Date is not yyyyMMdd'T'HHmmss'Z'");
         }
-        HuaweiCredential credential = directory.findHuaweiCredential(accessKey)
+        HuaweiCredential credential = credentials.find(accessKey)
                 .orElseThrow(() -> failure("Get secretKey failed, ak not exist"));
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(MAX_SKEW) > 0) {
             throw failure("signature expired");

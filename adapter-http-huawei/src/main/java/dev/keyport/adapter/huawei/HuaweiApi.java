@@ -4,16 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
-import dev.keyport.application.port.out.HuaweiCredential;
 import dev.keyport.application.port.out.StoreUnavailableException;
-import dev.keyport.application.port.out.TenantDirectory;
 import dev.keyport.application.support.FailedAuthenticationThrottle;
 import dev.keyport.application.support.RateLimiter;
 import dev.keyport.domain.DomainException;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.LifecyclePolicy;
 import dev.keyport.domain.Region;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -77,14 +76,15 @@ public final class HuaweiApi {
     private final ObjectMapper json = Json.mapper();
     private Consumer<RequestOutcome> observer = outcome -> { };
 
-    public HuaweiApi(Keyport keyport, TenantDirectory directory, Clock clock, HuaweiApiConfig config) {
-        this(keyport, directory, clock, config, System::nanoTime);
+    public HuaweiApi(Keyport keyport, HuaweiCredentials credentials, Clock clock, HuaweiApiConfig config) {
+        this(keyport, credentials, clock, config, System::nanoTime);
     }
 
     /** @param nanoTime the monotonic time of rate limits and lockouts */
-    HuaweiApi(Keyport keyport, TenantDirectory directory, Clock clock, HuaweiApiConfig config, LongSupplier nanoTime) {
+    HuaweiApi(Keyport keyport, HuaweiCredentials credentials, Clock clock, HuaweiApiConfig config,
+              LongSupplier nanoTime) {
         this.keyport = Objects.requireNonNull(keyport, "keyport");
-        this.authenticator = new AkSkAuthenticator(Objects.requireNonNull(directory, "directory"),
+        this.authenticator = new AkSkAuthenticator(Objects.requireNonNull(credentials, "credentials"),
                 Objects.requireNonNull(clock, "clock"));
         this.config = Objects.requireNonNull(config, "config");
         this.rateLimiter = new RateLimiter(nanoTime);
@@ -222,7 +222,7 @@ public final class HuaweiApi {
             }
             context = new HuaweiOperations.Context(keyport,
                     new Caller(new KeyScope(credential.tenant(), region), credential.accessKey(),
-                            exchange.requestId), credential);
+                            exchange.requestId, LifecyclePolicy.HUAWEI), credential);
         } catch (HuaweiException e) {
             respond(ctx, exchange, e);
             return;

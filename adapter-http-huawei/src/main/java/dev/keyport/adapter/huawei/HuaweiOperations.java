@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.CreateKeyCommand;
@@ -21,7 +21,6 @@ import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
-import dev.keyport.application.port.out.HuaweiCredential;
 import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.Ciphertext;
@@ -130,7 +129,7 @@ final class HuaweiOperations {
             throw HuaweiException.badRequest("KMS.0340", "not support keystore.");
         }
         KeyView key = c.keyport().createKey(new CreateKeyCommand(c.caller(), alias, Description.of(description),
-                KeyUsage.ENCRYPT_DECRYPT, origin, POLICY));
+                KeyUsage.ENCRYPT_DECRYPT, origin));
         return new Responses.CreateKey(new Responses.KekInfo(key.id().value(), c.credential().domainId()));
     }
 
@@ -195,7 +194,7 @@ final class HuaweiOperations {
                 "Failed to decrypt data using the RSA private key."));
         Optional<Instant> expiry = Optional.ofNullable(r.expirationTime()).map(HuaweiOperations::expiry);
         c.keyport().importKeyMaterial(new ImportKeyMaterialCommand(c.caller(), id, ImportToken.of(token), wrapped,
-                expiry, POLICY));
+                expiry));
         return new Responses.Empty();
     }
 
@@ -222,7 +221,7 @@ final class HuaweiOperations {
         KeyId id = keyId(r.keyId());
         int days = number(required(r.pendingDays(), "pending_days"), 0, 1, 100_000, "KMS.1401",
                 "Set the pending deletion period between 7 to 1096 days.");
-        KeyView key = c.keyport().scheduleKeyDeletion(new ScheduleKeyDeletionCommand(c.caller(), id, days, POLICY));
+        KeyView key = c.keyport().scheduleKeyDeletion(new ScheduleKeyDeletionCommand(c.caller(), id, days));
         return new Responses.KeyStatus(key.id().value(), state(key.state()));
     }
 

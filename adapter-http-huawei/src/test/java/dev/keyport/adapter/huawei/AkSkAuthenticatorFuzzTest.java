@@ -3,8 +3,6 @@ package dev.keyport.adapter.huawei;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.keyport.application.inmemory.InMemoryTenantDirectory;
-import dev.keyport.application.port.out.HuaweiCredential;
 import dev.keyport.application.port.out.Secret;
 import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
@@ -49,7 +47,7 @@ class AkSkAuthenticatorFuzzTest {
     private static final String DATE = "20261122T095041Z";
     private static final Instant NOW = Instant.parse("2026-11-22T09:50:41Z");
 
-    private final AkSkAuthenticator authenticator = new AkSkAuthenticator(new InMemoryTenantDirectory().add(
+    private final AkSkAuthenticator authenticator = new AkSkAuthenticator(HuaweiServer.credentials(
             new HuaweiCredential(TenantId.of("fuzz"), AK, Secret.of(SK), "domain",
                     Map.of("p1", Region.of("cn-north-4")))), Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -3,8 +3,6 @@ package dev.keyport.adapter.huawei;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyport.application.inmemory.InMemoryTenantDirectory;
-import dev.keyport.application.port.out.HuaweiCredential;
 import dev.keyport.application.port.out.Secret;
 import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
@@ -23,7 +21,7 @@ class AkSkAuthenticatorTest {
     private static final String BODY = "{\"key_id\":\"0d0466b0-e727-4d9c-b35d-f84bb474a37f\"}";
     private static final String SIGNATURE = "3337d7082a009e6623964631d16f350ededa47547432c6e17213d2907a1d9adb";
 
-    private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory().add(new HuaweiCredential(
+    private final HuaweiCredentials directory = HuaweiServer.credentials(new HuaweiCredential(
             TenantId.of("vector"), "TESTAK0123456789", Secret.of("TESTSKabcdefghijklmnopqrstuvwxyz0123456789"),
             "domain", Map.of("p1", Region.of("cn-north-4"))));
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.testing.DelegatingKeyRepository;
 import dev.keyport.application.testing.TestKeys;
 import dev.keyport.domain.Cmk;
@@ -131,7 +131,7 @@ class HuaweiAdapterFuzzTest {
         long started = System.nanoTime();
         int requests = 0;
         try (LogCapture log = new LogCapture()) {
-            server = new HuaweiServer(Keyport.builder().clock(Clock.systemUTC()).keys(store)
+            server = new HuaweiServer(Keyport.builder().clock(Clock.systemUTC()).storage(HuaweiServer.storage(store))
                     .wrappingKeys(spec -> TestKeys.WRAPPING_KEY), new HuaweiApiConfig(1_000_000, Map.of()),
                     System::nanoTime);
             try {

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.support.FailedAuthenticationThrottle;
 import java.net.http.HttpResponse;
 import java.time.Clock;

@@ -2,10 +2,10 @@ package dev.keyport.adapter.huawei;
 
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.kms.v2.KmsClient;
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.inmemory.InMemoryKeyRepository;
-import dev.keyport.application.inmemory.InMemoryTenantDirectory;
-import dev.keyport.application.port.out.HuaweiCredential;
+import dev.keyport.application.inmemory.InMemoryAuditLog;
+import dev.keyport.application.inmemory.InMemoryKeyStorage;
 import dev.keyport.application.port.out.KeyRepository;
 import dev.keyport.application.port.out.Secret;
 import dev.keyport.domain.Region;
@@ -43,19 +43,33 @@ final class HuaweiServer implements AutoCloseable {
     }
 
     HuaweiServer(KeyRepository keys, HuaweiApiConfig config) throws Exception {
-        this(Keyport.builder().clock(Clock.systemUTC()).keys(keys), config, System::nanoTime);
+        this(Keyport.builder().clock(Clock.systemUTC()).storage(storage(keys)), config, System::nanoTime);
     }
 
     /** @param nanoTime the monotonic time of the API's rate limits and lockouts */
     HuaweiServer(Keyport.Builder keyportBuilder, HuaweiApiConfig config, LongSupplier nanoTime) throws Exception {
         keyport = keyportBuilder.build();
-        InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
-                .add(new HuaweiCredential(TenantId.of("tenant-a"), AK, Secret.of(SK), DOMAIN,
-                        Map.of(PROJECT, Region.of("cn-north-4"), SECOND_PROJECT, Region.of("cn-east-3"))))
-                .add(new HuaweiCredential(TenantId.of("tenant-b"), OTHER_AK, Secret.of(OTHER_SK),
+        HuaweiCredentials credentials = credentials(
+                new HuaweiCredential(TenantId.of("tenant-a"), AK, Secret.of(SK), DOMAIN,
+                        Map.of(PROJECT, Region.of("cn-north-4"), SECOND_PROJECT, Region.of("cn-east-3"))),
+                new HuaweiCredential(TenantId.of("tenant-b"), OTHER_AK, Secret.of(OTHER_SK),
                         "c168fe00ff56492495a7d22974df2d0c", Map.of(OTHER_PROJECT, Region.of("cn-north-4"))));
-        api = new HuaweiApi(keyport, directory, Clock.systemUTC(), config, nanoTime).observe(outcomes::add);
+        api = new HuaweiApi(keyport, credentials, Clock.systemUTC(), config, nanoTime).observe(outcomes::add);
         server = api.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** A lookup over the given credentials. */
+    static HuaweiCredentials credentials(HuaweiCredential... credentials) {
+        Map<String, HuaweiCredential> byAccessKey = new java.util.HashMap<>();
+        for (HuaweiCredential credential : credentials) {
+            byAccessKey.put(credential.accessKey(), credential);
+        }
+        return accessKey -> java.util.Optional.ofNullable(byAccessKey.get(accessKey));
+    }
+
+    /** In-memory storage around a repository a test chose (to count or to inject faults). */
+    static InMemoryKeyStorage storage(KeyRepository keys) {
+        return new InMemoryKeyStorage(keys, new InMemoryAuditLog());
     }
 
     int port() {

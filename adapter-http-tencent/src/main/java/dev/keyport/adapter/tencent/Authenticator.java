@@ -1,7 +1,5 @@
 package dev.keyport.adapter.tencent;
 
-import dev.keyport.application.port.out.TenantDirectory;
-import dev.keyport.application.port.out.TencentCredential;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Verifies a request's signature against the credential the tenant directory holds: TC3-HMAC-SHA256 (headers) or the
+ * Verifies a request's signature against the credential its lookup port finds: TC3-HMAC-SHA256 (headers) or the
  * v1 HmacSHA1/HmacSHA256 scheme (parameters). Comparisons are constant-time; the timestamp must be within 5 minutes.
  *
  * <p>Every part that decides a request is covered: v1 signs every parameter (a name with {@code _}, which the SDKs
@@ -46,12 +44,12 @@ final class Authenticator {
     /** A host name or IPv4 address, or a bracketed IPv6 address, then a port. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("^([^:\\[\\]]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}$");
 
-    private final TenantDirectory directory;
+    private final TencentCredentials credentials;
     private final Clock clock;
     private final SignatureMemory memory;
 
-    Authenticator(TenantDirectory directory, Clock clock, SignatureMemory memory) {
-        this.directory = directory;
+    Authenticator(TencentCredentials credentials, Clock clock, SignatureMemory memory) {
+        this.credentials = credentials;
         this.clock = clock;
         this.memory = memory;
     }
@@ -235,7 +233,7 @@ final class Authenticator {
     }
 
     private TencentCredential credential(String secretId) {
-        return directory.findTencentCredential(secretId).orElseThrow(() -> new TencentException(
+        return credentials.find(secretId).orElseThrow(() -> new TencentException(
                 "AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct."));
     }
 

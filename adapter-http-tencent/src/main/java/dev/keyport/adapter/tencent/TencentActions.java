@@ -2,7 +2,7 @@ package dev.keyport.adapter.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.CloudResourceCommand;
@@ -20,7 +20,6 @@ import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.application.port.out.KeyPage;
-import dev.keyport.application.port.out.TencentCredential;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.CloudResource;
 import dev.keyport.domain.Description;
@@ -120,7 +119,7 @@ final class TencentActions {
         Origin origin = type == 1 ? Origin.KEYPORT : Origin.EXTERNAL;
         noHsmCluster(r.hsmClusterId());
         KeyView key = c.keyport().createKey(new CreateKeyCommand(c.caller(), alias, description,
-                KeyUsage.ENCRYPT_DECRYPT, origin, POLICY));
+                KeyUsage.ENCRYPT_DECRYPT, origin));
         boolean tagged = r.tags() != null && !r.tags().isEmpty();
         return new Responses.CreateKey(key.id().value(), key.alias().value(), key.createdAt().getEpochSecond(),
                 key.description().value(), state(key.state()), key.usage().name(), tagged ? 2 : 0,
@@ -246,7 +245,7 @@ final class TencentActions {
             }
             expiry = Optional.of(Instant.ofEpochSecond(r.validTo()));
         }
-        c.keyport().importKeyMaterial(new ImportKeyMaterialCommand(c.caller(), id, token, wrapped, expiry, POLICY));
+        c.keyport().importKeyMaterial(new ImportKeyMaterialCommand(c.caller(), id, token, wrapped, expiry));
         return new Responses.Empty();
     }
 
@@ -279,8 +278,7 @@ final class TencentActions {
             throw new TencentException("InvalidParameter.InvalidPendingWindowInDays",
                     "PendingWindowInDays must be between 7 and 30.");
         }
-        KeyView key = c.keyport().scheduleKeyDeletion(new ScheduleKeyDeletionCommand(c.caller(), id, (int) days,
-                POLICY));
+        KeyView key = c.keyport().scheduleKeyDeletion(new ScheduleKeyDeletionCommand(c.caller(), id, (int) days));
         return new Responses.ScheduleKeyDeletion(key.deletionDate().orElseThrow().getEpochSecond(), id.value());
     }
 

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.out.StoreUnavailableException;
-import dev.keyport.application.port.out.TenantDirectory;
 import dev.keyport.application.support.FailedAuthenticationThrottle;
 import dev.keyport.application.support.RateLimiter;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.DomainException;
 import dev.keyport.domain.InvalidValueException;
 import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.LifecyclePolicy;
 import dev.keyport.domain.Region;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
@@ -60,10 +60,10 @@ public final class TencentApi {
     private final ObjectMapper json = Json.mapper();
     private volatile Consumer<RequestOutcome> observer = outcome -> { };
 
-    public TencentApi(Keyport keyport, TenantDirectory directory, Clock clock, TencentApiConfig config) {
+    public TencentApi(Keyport keyport, TencentCredentials credentials, Clock clock, TencentApiConfig config) {
         this.keyport = Objects.requireNonNull(keyport, "keyport");
         this.config = Objects.requireNonNull(config, "config");
-        this.authenticator = new Authenticator(Objects.requireNonNull(directory, "directory"),
+        this.authenticator = new Authenticator(Objects.requireNonNull(credentials, "credentials"),
                 Objects.requireNonNull(clock, "clock"), new SignatureMemory(config.signatureMemory()));
         this.rateLimiter = new RateLimiter(System::nanoTime);
         this.secretIdThrottle = new FailedAuthenticationThrottle(config.secretIdThrottle(), System::nanoTime);
@@ -213,7 +213,7 @@ public final class TencentApi {
                         : new TencentException("InvalidAction", "The action " + TencentException.quote(auth.action())
                         + " does not exist.");
             }
-            caller = new Caller(scope(auth), auth.credential().secretId(), requestId);
+            caller = new Caller(scope(auth), auth.credential().secretId(), requestId, LifecyclePolicy.TENCENT);
             if (!rateLimiter.tryAcquire(auth.credential().tenant().value() + "/" + action.name(),
                     config.limitFor(action.name(), action.crypto()))) {
                 throw new TencentException("RequestLimitExceeded",

@@ -3,9 +3,7 @@ package dev.keyport.adapter.tencent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyport.application.inmemory.InMemoryTenantDirectory;
 import dev.keyport.application.port.out.Secret;
-import dev.keyport.application.port.out.TencentCredential;
 import dev.keyport.domain.TenantId;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
@@ -42,7 +40,7 @@ class AuthenticatorFuzzTest {
     private static final long SEED = 20261129L;
 
     private final AtomicLong nanos = new AtomicLong();
-    private final Authenticator authenticator = new Authenticator(new InMemoryTenantDirectory().add(
+    private final Authenticator authenticator = new Authenticator(TencentServer.credentials(
             new TencentCredential(TenantId.of("fuzz"), SECRET_ID, Secret.of(SECRET_KEY), 1L, 2L)),
             Clock.fixed(NOW, ZoneOffset.UTC),
             // every arrival 10 s after the previous: no signature is within the grace of another

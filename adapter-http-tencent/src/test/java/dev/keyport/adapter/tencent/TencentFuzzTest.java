@@ -16,7 +16,7 @@ import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.GetParametersForImportResponse;
 import com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionRequest;
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.out.WrappingKeySource;
 import dev.keyport.application.support.FailedAuthenticationThrottle.Policy;
 import dev.keyport.domain.WrappingKeyPair;
@@ -64,7 +64,9 @@ class TencentFuzzTest {
         // one wrapping key per spec, generated once: a fuzz issues hundreds, and RSA_4096 takes seconds to make
         Map<WrappingKeySpec, WrappingKeyPair> pairs = new java.util.concurrent.ConcurrentHashMap<>();
         WrappingKeySource reused = spec -> pairs.computeIfAbsent(spec, s -> s.generate(new SecureRandom()));
-        server = new TencentServer(Keyport.builder().clock(Clock.systemUTC()).keys(keys).wrappingKeys(reused).build(),
+        server = new TencentServer(Keyport.builder().clock(Clock.systemUTC())
+                .storage(new dev.keyport.application.inmemory.InMemoryKeyStorage(keys,
+                        new dev.keyport.application.inmemory.InMemoryAuditLog())).wrappingKeys(reused).build(),
                 config, outcome -> { });
         kms = server.client();
         signer = server.signer();

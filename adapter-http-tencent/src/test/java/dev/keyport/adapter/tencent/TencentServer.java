@@ -1,11 +1,11 @@
 package dev.keyport.adapter.tencent;
 
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.inmemory.InMemoryKeyRepository;
-import dev.keyport.application.inmemory.InMemoryTenantDirectory;
+import dev.keyport.application.inmemory.InMemoryKeyStorage;
+import dev.keyport.application.inmemory.InMemoryAuditLog;
 import dev.keyport.application.port.out.KeyRepository;
 import dev.keyport.application.port.out.Secret;
-import dev.keyport.application.port.out.TencentCredential;
 import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
 import com.tencentcloudapi.common.Credential;
@@ -26,6 +26,20 @@ final class TencentServer implements AutoCloseable {
     static final String OTHER_SECRET_ID = "AKIDkeyportother0002";
     static final String OTHER_SECRET_KEY = "keyport-other-secret-key";
     static final long UIN = 100000000001L;
+    /** Two tenants, one credential each. */
+    static final TencentCredentials CREDENTIALS = credentials(
+            new TencentCredential(TenantId.of("tenant-a"), SECRET_ID, Secret.of(SECRET_KEY), 1250000000L, UIN),
+            new TencentCredential(TenantId.of("tenant-b"), OTHER_SECRET_ID, Secret.of(OTHER_SECRET_KEY),
+                    1250000001L, UIN + 1));
+
+    /** A lookup over the given credentials. */
+    static TencentCredentials credentials(TencentCredential... credentials) {
+        java.util.Map<String, TencentCredential> bySecretId = new java.util.HashMap<>();
+        for (TencentCredential credential : credentials) {
+            bySecretId.put(credential.secretId(), credential);
+        }
+        return secretId -> java.util.Optional.ofNullable(bySecretId.get(secretId));
+    }
 
     final Vertx vertx = Vertx.vertx();
     final Keyport keyport;
@@ -42,18 +56,14 @@ final class TencentServer implements AutoCloseable {
 
     TencentServer(KeyRepository keys, TencentApiConfig config, Consumer<TencentApi.RequestOutcome> observer)
             throws Exception {
-        this(Keyport.builder().clock(Clock.systemUTC()).keys(keys).build(), config, observer);
+        this(Keyport.builder().clock(Clock.systemUTC()).storage(new InMemoryKeyStorage(keys, new InMemoryAuditLog()))
+                .build(), config, observer);
     }
 
     TencentServer(Keyport keyport, TencentApiConfig config, Consumer<TencentApi.RequestOutcome> observer)
             throws Exception {
         this.keyport = keyport;
-        InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
-                .add(new TencentCredential(TenantId.of("tenant-a"), SECRET_ID, Secret.of(SECRET_KEY), 1250000000L,
-                        UIN))
-                .add(new TencentCredential(TenantId.of("tenant-b"), OTHER_SECRET_ID, Secret.of(OTHER_SECRET_KEY),
-                        1250000001L, UIN + 1));
-        api = new TencentApi(keyport, directory, Clock.systemUTC(), config).observe(observer);
+        api = new TencentApi(keyport, CREDENTIALS, Clock.systemUTC(), config).observe(observer);
         server = api.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

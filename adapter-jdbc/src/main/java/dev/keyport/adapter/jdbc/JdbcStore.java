@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keyport.application.port.out.AuditSink;
 import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.port.out.KeyStorage;
 import dev.keyport.application.port.out.StoreUnavailableException;
 import dev.keyport.application.port.out.TransactionBoundary;
 import dev.keyport.domain.KeyState;
@@ -25,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  * The persistence adapter: a HikariCP pool, the schema migrated by Flyway on open, and Jdbi behind the application's
  * repository, audit and transaction ports. Several Keyport servers may share one PostgreSQL store.
  */
-public final class JdbcStore implements AutoCloseable {
+public final class JdbcStore implements KeyStorage, AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final JdbiTransactions transactions;
@@ -157,14 +158,17 @@ public final class JdbcStore implements AutoCloseable {
         return new JdbcStore(config, random);
     }
 
+    @Override
     public KeyRepository keys() {
         return keys;
     }
 
+    @Override
     public AuditSink audit() {
         return audit;
     }
 
+    @Override
     public TransactionBoundary transactions() {
         return transactions;
     }

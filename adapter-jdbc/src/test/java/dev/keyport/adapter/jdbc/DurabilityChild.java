@@ -1,6 +1,6 @@
 package dev.keyport.adapter.jdbc;
 
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.domain.Alias;
@@ -25,15 +25,13 @@ public final class DurabilityChild {
     public static void main(String[] args) {
         JdbcStore store = JdbcStore.open(JdbcStoreConfig.h2(Path.of(args[0]), MasterKey.fromBase64(args[1])),
                 new SecureRandom());
-        Keyport keyport = Keyport.builder().clock(Clock.systemUTC()).keys(store.keys()).audit(store.audit())
-                .transactions(store.transactions()).build();
+        Keyport keyport = Keyport.builder().clock(Clock.systemUTC()).storage(store).build();
         Caller caller = Caller.embedded(KeyScope.of("durable", "ap-guangzhou"), "child");
         System.out.println("READY");
         System.out.flush();
         for (int i = 0; ; i++) {
-            var key = keyport.createKey(new CreateKeyCommand(caller, Alias.of("durable-" + i), Description.NONE,
-                    KeyUsage.ENCRYPT_DECRYPT, i % 2 == 0 ? Origin.KEYPORT : Origin.EXTERNAL,
-                    LifecyclePolicy.TENCENT));
+            var key = keyport.createKey(new CreateKeyCommand(caller.withPolicy(LifecyclePolicy.TENCENT), Alias.of("durable-" + i), Description.NONE,
+                    KeyUsage.ENCRYPT_DECRYPT, i % 2 == 0 ? Origin.KEYPORT : Origin.EXTERNAL));
             System.out.println("ACK " + key.id());
             System.out.flush();
         }

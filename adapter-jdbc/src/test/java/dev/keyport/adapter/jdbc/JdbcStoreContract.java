@@ -2,7 +2,7 @@ package dev.keyport.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CloudResourceCommand;
 import dev.keyport.application.port.in.CreateKeyCommand;
@@ -70,7 +70,7 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcStoreContract {
 
     static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    static final Caller CALLER = new Caller(KeyScope.of("tenant-a", "ap-guangzhou"), "AKIDtest", "req-1");
+    static final Caller CALLER = new Caller(KeyScope.of("tenant-a", "ap-guangzhou"), "AKIDtest", "req-1", LifecyclePolicy.NEUTRAL);
     /** Wrapping keys are slow to generate and not what these tests are about. */
     static final WrappingKeyPair WRAPPING_KEY = WrappingKeySpec.RSA_2048.generate(TestDatabases.RANDOM);
 
@@ -95,8 +95,7 @@ abstract class JdbcStoreContract {
     }
 
     Keyport keyport(JdbcStore store) {
-        return Keyport.builder().clock(clock).keys(store.keys()).audit(store.audit())
-                .transactions(store.transactions()).wrappingKeys(spec -> WRAPPING_KEY).build();
+        return Keyport.builder().clock(clock).storage(store).wrappingKeys(spec -> WRAPPING_KEY).build();
     }
 
     static byte[] material() {
@@ -106,16 +105,16 @@ abstract class JdbcStoreContract {
     }
 
     static KeyId createExternal(Keyport keyport, String alias) {
-        return keyport.createKey(new CreateKeyCommand(CALLER, Alias.of(alias), Description.of("at rest"),
-                KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL, LifecyclePolicy.TENCENT)).id();
+        return keyport.createKey(new CreateKeyCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT), Alias.of(alias), Description.of("at rest"),
+                KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL)).id();
     }
 
     static void importMaterial(Keyport keyport, KeyId id, byte[] material, Optional<Instant> expiry,
                                LifecyclePolicy policy) {
         ImportParameters parameters = keyport.getParametersForImport(new GetParametersForImportCommand(CALLER, id,
                 WrappingAlgorithm.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048));
-        keyport.importKeyMaterial(new ImportKeyMaterialCommand(CALLER, id, parameters.token(),
-                WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material), expiry, policy));
+        keyport.importKeyMaterial(new ImportKeyMaterialCommand(CALLER.withPolicy(policy), id, parameters.token(),
+                WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material), expiry));
     }
 
     private Cmk load(JdbcStore store, KeyId id) {
@@ -168,14 +167,14 @@ abstract class JdbcStoreContract {
         Keyport keyport = keyport(store);
         createExternal(keyport, "count-1");
         createExternal(keyport, "count-2");
-        keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("count-3"), Description.NONE,
-                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.TENCENT));
+        keyport.createKey(new CreateKeyCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT), Alias.of("count-3"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT));
         KeyId expiring = createExternal(keyport, "count-4");
         importMaterial(keyport, expiring, material(), Optional.of(T0.plus(Duration.ofHours(1))),
                 LifecyclePolicy.TENCENT);
-        KeyId doomed = keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("count-5"), Description.NONE,
-                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.HUAWEI)).id();
-        keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(CALLER, doomed, 7, LifecyclePolicy.HUAWEI));
+        KeyId doomed = keyport.createKey(new CreateKeyCommand(CALLER.withPolicy(LifecyclePolicy.HUAWEI), Alias.of("count-5"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id();
+        keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(CALLER.withPolicy(LifecyclePolicy.HUAWEI), doomed, 7));
         assertThat(store.keysByState(clock.instant())).containsExactlyInAnyOrderEntriesOf(Map.of(
                 KeyState.PENDING_IMPORT, 2L, KeyState.ENABLED, 2L, KeyState.PENDING_DELETE, 1L));
 
@@ -213,9 +212,8 @@ abstract class JdbcStoreContract {
         Keyport again = keyport(reopened);
         assertThat(again.decrypt(new DecryptCommand(CALLER, ciphertext, null)).plaintext())
                 .isEqualTo("rotate me".getBytes());
-        again.importKeyMaterial(new ImportKeyMaterialCommand(CALLER, pending, outstanding.token(),
-                WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material()), Optional.empty(),
-                LifecyclePolicy.TENCENT));
+        again.importKeyMaterial(new ImportKeyMaterialCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT), pending, outstanding.token(),
+                WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material()), Optional.empty()));
         assertThat(again.describeKey(new DescribeKeyCommand(CALLER, pending)).state()).isEqualTo(KeyState.ENABLED);
         assertThat(scanForSecrets(reopened, next.toBase64().getBytes())).isEmpty();
     }
@@ -235,10 +233,10 @@ abstract class JdbcStoreContract {
         KeyId deleted = createExternal(keyport, "deleted");
         importMaterial(keyport, deleted, material, Optional.empty(), LifecyclePolicy.TENCENT);
         keyport.deleteImportedKeyMaterial(new DeleteImportedKeyMaterialCommand(CALLER, deleted));
-        KeyId generated = keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("generated"), Description.NONE,
-                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.HUAWEI)).id();
+        KeyId generated = keyport.createKey(new CreateKeyCommand(CALLER.withPolicy(LifecyclePolicy.HUAWEI), Alias.of("generated"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id();
         keyport.disableKey(new DisableKeyCommand(CALLER, generated));
-        keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(CALLER, generated, 7, LifecyclePolicy.TENCENT));
+        keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT), generated, 7));
         ImportParameters pending = keyport.getParametersForImport(new GetParametersForImportCommand(CALLER, deleted,
                 WrappingAlgorithm.RSAES_PKCS1_V1_5, WrappingKeySpec.RSA_2048));
         byte[] ciphertext = keyport.encrypt(new EncryptCommand(CALLER, imported, "survives".getBytes(), null))
@@ -258,9 +256,8 @@ abstract class JdbcStoreContract {
         assertThat(again.decrypt(new DecryptCommand(CALLER, ciphertext, null)).plaintext())
                 .isEqualTo("survives".getBytes());
         // the token issued before the restart still imports after it
-        again.importKeyMaterial(new ImportKeyMaterialCommand(CALLER, deleted, pending.token(),
-                WrappingAlgorithm.RSAES_PKCS1_V1_5.wrap(WRAPPING_KEY.publicKey(), material), Optional.empty(),
-                LifecyclePolicy.HUAWEI));
+        again.importKeyMaterial(new ImportKeyMaterialCommand(CALLER.withPolicy(LifecyclePolicy.HUAWEI), deleted, pending.token(),
+                WrappingAlgorithm.RSAES_PKCS1_V1_5.wrap(WRAPPING_KEY.publicKey(), material), Optional.empty()));
         assertThat(again.describeKey(new DescribeKeyCommand(CALLER, deleted)).state()).isEqualTo(KeyState.ENABLED);
     }
 
@@ -386,8 +383,8 @@ abstract class JdbcStoreContract {
         Keyport keyport = keyport(store);
         List<KeyId> toggled = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            toggled.add(keyport.createKey(new CreateKeyCommand(CALLER, Alias.of("toggle-" + i), Description.NONE,
-                    KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.TENCENT)).id());
+            toggled.add(keyport.createKey(new CreateKeyCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT), Alias.of("toggle-" + i), Description.NONE,
+                    KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id());
         }
         byte[] material = material();
         List<KeyId> imported = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
 import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyView;
+import dev.keyport.domain.MaterialExpiry;
 import dev.keyport.domain.Origin;
 import java.time.Instant;
 import java.util.Comparator;
@@ -91,14 +92,16 @@ public final class InMemoryKeyRepository implements KeyRepository {
         return new KeyPage(page, matching.size());
     }
 
-    /** The key as seen at {@code now}, or empty when it is past its deletion date. */
-    private static Optional<KeyView> viewAt(CmkSnapshot snapshot, Instant now) {
-        Cmk key = Cmk.rehydrate(snapshot);
-        if (key.isDueForPurge(now)) {
+    /** The key as seen at {@code now}, or empty when it is past its deletion date; its material is not touched. */
+    private static Optional<KeyView> viewAt(CmkSnapshot s, Instant now) {
+        if (s.state() == KeyState.PENDING_DELETE && !now.isBefore(s.deletionDate())) {
             return Optional.empty();
         }
-        key.expireMaterialIfDue(now);
-        return Optional.of(key.view());
+        boolean expired = MaterialExpiry.isDue(s.origin(), s.material() != null, s.materialExpiresAt(), now);
+        return Optional.of(new KeyView(s.id(), s.scope(), s.alias(), s.description(), s.usage(), s.origin(),
+                MaterialExpiry.stateAt(s.origin(), s.state(), s.material() != null, s.materialExpiresAt(), now),
+                s.createdAt(), expired ? Optional.empty() : Optional.ofNullable(s.materialExpiresAt()),
+                Optional.ofNullable(s.deletionDate())));
     }
 
     private static boolean matches(KeyView view, String text) {

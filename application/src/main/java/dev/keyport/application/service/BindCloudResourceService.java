@@ -8,15 +8,15 @@ import java.util.Objects;
 
 public final class BindCloudResourceService implements BindCloudResourceUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public BindCloudResourceService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public BindCloudResourceService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public KeyView bindCloudResource(CloudResourceCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.BIND_CLOUD_RESOURCE, (key, now) -> {
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.BIND_CLOUD_RESOURCE, (key, now) -> {
             key.bind(c.resource(), now);
             return key.view();
         });

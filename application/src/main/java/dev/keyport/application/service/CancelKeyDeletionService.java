@@ -8,15 +8,15 @@ import java.util.Objects;
 
 public final class CancelKeyDeletionService implements CancelKeyDeletionUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public CancelKeyDeletionService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public CancelKeyDeletionService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public KeyView cancelKeyDeletion(CancelKeyDeletionCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.CANCEL_DELETION, (key, now) -> {
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.CANCEL_DELETION, (key, now) -> {
             key.cancelDeletion(now);
             return key.view();
         });

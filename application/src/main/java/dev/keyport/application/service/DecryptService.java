@@ -9,17 +9,17 @@ import java.util.Objects;
 
 public final class DecryptService implements DecryptUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public DecryptService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public DecryptService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public DecryptResult decrypt(DecryptCommand c) {
         byte[] ciphertext = c.ciphertext();
         KeyId keyId = Ciphertext.keyIdOf(ciphertext);
-        return operations.use(c.caller(), keyId,
+        return unitOfWork.use(c.caller(), keyId,
                 (key, now) -> new DecryptResult(key.id(), key.decrypt(ciphertext, c.context(), now)));
     }
 }

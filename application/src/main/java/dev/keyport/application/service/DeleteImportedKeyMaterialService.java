@@ -9,16 +9,16 @@ import java.util.Objects;
 /** The heart of Keyport: the imported material goes, the key stays, in PendingImport. */
 public final class DeleteImportedKeyMaterialService implements DeleteImportedKeyMaterialUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public DeleteImportedKeyMaterialService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public DeleteImportedKeyMaterialService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public KeyView deleteImportedKeyMaterial(DeleteImportedKeyMaterialCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.DELETE_MATERIAL, (key, now) -> {
-            key.deleteImportedMaterial(now);
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.DELETE_MATERIAL, (key, now) -> {
+            key.deleteImportedKeyMaterial(now);
             return key.view();
         });
     }

@@ -8,14 +8,14 @@ import java.util.Objects;
 
 public final class DescribeKeyService implements DescribeKeyUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public DescribeKeyService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public DescribeKeyService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public KeyView describeKey(DescribeKeyCommand command) {
-        return operations.use(command.caller(), command.keyId(), (key, now) -> key.view());
+        return unitOfWork.use(command.caller(), command.keyId(), (key, now) -> key.viewAt(now));
     }
 }

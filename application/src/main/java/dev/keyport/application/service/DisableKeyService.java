@@ -8,15 +8,15 @@ import java.util.Objects;
 
 public final class DisableKeyService implements DisableKeyUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public DisableKeyService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public DisableKeyService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public KeyView disableKey(DisableKeyCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.DISABLE, (key, now) -> {
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.DISABLE, (key, now) -> {
             key.disable(now);
             return key.view();
         });

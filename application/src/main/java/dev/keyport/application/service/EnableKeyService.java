@@ -8,15 +8,15 @@ import java.util.Objects;
 
 public final class EnableKeyService implements EnableKeyUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public EnableKeyService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public EnableKeyService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public KeyView enableKey(EnableKeyCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.ENABLE, (key, now) -> {
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.ENABLE, (key, now) -> {
             key.enable(now);
             return key.view();
         });

@@ -8,17 +8,17 @@ import java.util.Objects;
 
 public final class EncryptService implements EncryptUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
     private final SecureRandom random;
 
-    public EncryptService(KeyOperations operations, SecureRandom random) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public EncryptService(KeyUnitOfWork unitOfWork, SecureRandom random) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
         this.random = Objects.requireNonNull(random, "random");
     }
 
     @Override
     public EncryptResult encrypt(EncryptCommand c) {
-        return operations.use(c.caller(), c.keyId(),
+        return unitOfWork.use(c.caller(), c.keyId(),
                 (key, now) -> new EncryptResult(key.id(), key.encrypt(c.plaintext(), c.context(), now, random)));
     }
 }

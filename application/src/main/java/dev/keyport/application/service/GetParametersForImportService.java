@@ -11,20 +11,20 @@ import java.util.Objects;
 
 public final class GetParametersForImportService implements GetParametersForImportUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
     private final WrappingKeySource wrappingKeys;
     private final SecureRandom random;
 
-    public GetParametersForImportService(KeyOperations operations, WrappingKeySource wrappingKeys,
+    public GetParametersForImportService(KeyUnitOfWork unitOfWork, WrappingKeySource wrappingKeys,
                                          SecureRandom random) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
         this.wrappingKeys = Objects.requireNonNull(wrappingKeys, "wrapping keys");
         this.random = Objects.requireNonNull(random, "random");
     }
 
     @Override
     public ImportParameters getParametersForImport(GetParametersForImportCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.GET_IMPORT_PARAMETERS, (key, now) -> {
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.GET_IMPORT_PARAMETERS, (key, now) -> {
             // taken inside the attempt: a retried attempt must not reuse a pair another attempt handed out
             WrappingKeyPair pair = wrappingKeys.take(c.spec());
             return key.issueImportParameters(pair, c.algorithm(), now, random);

@@ -9,18 +9,18 @@ import java.util.Objects;
 
 public final class ImportKeyMaterialService implements ImportKeyMaterialUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
     private final SecureRandom random;
 
-    public ImportKeyMaterialService(KeyOperations operations, SecureRandom random) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public ImportKeyMaterialService(KeyUnitOfWork unitOfWork, SecureRandom random) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
         this.random = Objects.requireNonNull(random, "random");
     }
 
     @Override
     public KeyView importKeyMaterial(ImportKeyMaterialCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.IMPORT_MATERIAL, (key, now) -> {
-            key.importMaterial(c.token(), c.wrappedMaterial(), c.expiresAt().orElse(null), c.policy(), now, random);
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.IMPORT_MATERIAL, (key, now) -> {
+            key.importMaterial(c.token(), c.wrappedMaterial(), c.expiresAt().orElse(null), c.caller().policy(), now, random);
             return key.view();
         });
     }

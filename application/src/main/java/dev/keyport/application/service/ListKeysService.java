@@ -9,17 +9,17 @@ import java.util.Objects;
 
 public final class ListKeysService implements ListKeysUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
     private final KeyRepository keys;
 
-    public ListKeysService(KeyOperations operations, KeyRepository keys) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public ListKeysService(KeyUnitOfWork unitOfWork, KeyRepository keys) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
         this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     @Override
     public KeyPage listKeys(ListKeysCommand c) {
-        return operations.query(now -> keys.list(c.caller().scope(), new KeyQuery(c.states(), c.origin(),
+        return unitOfWork.query(now -> keys.list(c.caller().scope(), new KeyQuery(c.states(), c.origin(),
                 c.usage(), c.search(), c.newestFirst(), c.offset(), c.limit(), now)));
     }
 }

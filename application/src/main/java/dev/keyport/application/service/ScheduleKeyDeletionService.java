@@ -8,16 +8,16 @@ import java.util.Objects;
 
 public final class ScheduleKeyDeletionService implements ScheduleKeyDeletionUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public ScheduleKeyDeletionService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public ScheduleKeyDeletionService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public KeyView scheduleKeyDeletion(ScheduleKeyDeletionCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.SCHEDULE_DELETION, (key, now) -> {
-            key.scheduleDeletion(c.pendingDays(), c.policy(), now);
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.SCHEDULE_DELETION, (key, now) -> {
+            key.scheduleDeletion(c.pendingDays(), c.caller().policy(), now);
             return key.view();
         });
     }

@@ -6,6 +6,7 @@ import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.port.in.SweepUseCase;
 import dev.keyport.application.port.out.KeyRef;
 import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.domain.LifecyclePolicy;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,11 +20,11 @@ public final class SweepService implements SweepUseCase {
 
     public static final String CREDENTIAL = "keyport-sweep";
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
     private final KeyRepository keys;
 
-    public SweepService(KeyOperations operations, KeyRepository keys) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public SweepService(KeyUnitOfWork unitOfWork, KeyRepository keys) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
         this.keys = Objects.requireNonNull(keys, "keys");
     }
 
@@ -31,23 +32,23 @@ public final class SweepService implements SweepUseCase {
     public SweepResult sweep(SweepCommand command) {
         String requestId = "sweep-" + UUID.randomUUID();
         int expired = 0;
-        for (KeyRef ref : operations.query(now -> keys.findMaterialExpiryDue(now, command.batchSize()))) {
-            if (operations.expire(caller(ref, requestId), ref.id())) {
+        for (KeyRef ref : unitOfWork.query(now -> keys.findMaterialExpiryDue(now, command.batchSize()))) {
+            if (unitOfWork.expire(caller(ref, requestId), ref.id())) {
                 expired++;
             }
         }
         int purged = 0;
-        List<KeyRef> due = operations.query(now -> keys.findPurgeDue(now, command.batchSize()));
+        List<KeyRef> due = unitOfWork.query(now -> keys.findPurgeDue(now, command.batchSize()));
         for (KeyRef ref : due) {
-            if (operations.purge(caller(ref, requestId), ref.id())) {
+            if (unitOfWork.purge(caller(ref, requestId), ref.id())) {
                 purged++;
             }
         }
-        int grants = operations.query(now -> keys.removeExpiredGrants(now));
+        int grants = unitOfWork.query(now -> keys.removeExpiredGrants(now));
         return new SweepResult(expired, purged, grants);
     }
 
     private static Caller caller(KeyRef ref, String requestId) {
-        return new Caller(ref.scope(), CREDENTIAL, requestId);
+        return new Caller(ref.scope(), CREDENTIAL, requestId, LifecyclePolicy.NEUTRAL); // expiry and purge know no vendor
     }
 }

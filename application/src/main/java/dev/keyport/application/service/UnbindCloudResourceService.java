@@ -8,15 +8,15 @@ import java.util.Objects;
 
 public final class UnbindCloudResourceService implements UnbindCloudResourceUseCase {
 
-    private final KeyOperations operations;
+    private final KeyUnitOfWork unitOfWork;
 
-    public UnbindCloudResourceService(KeyOperations operations) {
-        this.operations = Objects.requireNonNull(operations, "operations");
+    public UnbindCloudResourceService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
     }
 
     @Override
     public KeyView unbindCloudResource(CloudResourceCommand c) {
-        return operations.change(c.caller(), c.keyId(), KeyOperation.UNBIND_CLOUD_RESOURCE, (key, now) -> {
+        return unitOfWork.change(c.caller(), c.keyId(), KeyOperation.UNBIND_CLOUD_RESOURCE, (key, now) -> {
             key.unbind(c.resource(), now);
             return key.view();
         });

@@ -3,8 +3,10 @@ package dev.keyport.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.inmemory.InMemoryAuditLog;
+import dev.keyport.application.inmemory.InMemoryKeyRepository;
+import dev.keyport.application.inmemory.InMemoryKeyStorage;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.application.port.in.DescribeKeyCommand;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    private final Caller caller = new Caller(KeyScope.of("tenant-a", "ap-guangzhou"), "AKID", "req");
+    private final Caller caller = new Caller(KeyScope.of("tenant-a", "ap-guangzhou"), "AKID", "req", LifecyclePolicy.NEUTRAL);
 
     /** A repository that lets {@code conflicts} updates lose a race before it lets them through. */
     private static final class RacingRepository extends DelegatingKeyRepository {
@@ -63,33 +65,35 @@ class ConcurrencyTest {
     }
 
     private KeyId createKey(Keyport keyport) {
-        return keyport.createKey(new CreateKeyCommand(caller, Alias.of("k"), Description.NONE,
-                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.TENCENT)).id();
+        return keyport.createKey(new CreateKeyCommand(caller.withPolicy(LifecyclePolicy.TENCENT), Alias.of("k"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id();
     }
 
     @Test
     void aLostRaceIsRetriedAndSucceeds() {
-        RacingRepository keys = new RacingRepository(KeyOperations.MAX_ATTEMPTS - 1);
+        RacingRepository keys = new RacingRepository(KeyUnitOfWork.MAX_ATTEMPTS - 1);
         InMemoryAuditLog audit = new InMemoryAuditLog();
-        Keyport keyport = Keyport.builder().clock(new MutableClock(T0)).keys(keys).audit(audit).build();
+        Keyport keyport = Keyport.builder().clock(new MutableClock(T0)).storage(new InMemoryKeyStorage(keys, audit))
+                .build();
         KeyId id = createKey(keyport);
 
         assertThat(keyport.disableKey(new DisableKeyCommand(caller, id)).state()).isEqualTo(KeyState.DISABLED);
-        assertThat(keys.updates).hasValue(KeyOperations.MAX_ATTEMPTS);
+        assertThat(keys.updates).hasValue(KeyUnitOfWork.MAX_ATTEMPTS);
         assertThat(audit.records()).filteredOn(r -> r.change().equals(Optional.of(KeyChange.DISABLED))).hasSize(1);
     }
 
     @Test
     void tooManyLostRacesEndInAClearConflictAndChangeNothing() {
-        RacingRepository keys = new RacingRepository(KeyOperations.MAX_ATTEMPTS);
+        RacingRepository keys = new RacingRepository(KeyUnitOfWork.MAX_ATTEMPTS);
         InMemoryAuditLog audit = new InMemoryAuditLog();
-        Keyport keyport = Keyport.builder().clock(new MutableClock(T0)).keys(keys).audit(audit).build();
+        Keyport keyport = Keyport.builder().clock(new MutableClock(T0)).storage(new InMemoryKeyStorage(keys, audit))
+                .build();
         KeyId id = createKey(keyport);
 
         assertThatThrownBy(() -> keyport.disableKey(new DisableKeyCommand(caller, id)))
                 .isInstanceOfSatisfying(ConcurrentKeyChangeException.class,
                         e -> assertThat(e.code()).isEqualTo(DomainErrorCode.CONCURRENT_MODIFICATION));
-        assertThat(keys.updates).hasValue(KeyOperations.MAX_ATTEMPTS);
+        assertThat(keys.updates).hasValue(KeyUnitOfWork.MAX_ATTEMPTS);
         assertThat(keyport.describeKey(new DescribeKeyCommand(caller, id)).state()).isEqualTo(KeyState.ENABLED);
         assertThat(audit.records()).last().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(AuditRecord.Outcome.REFUSED);
@@ -100,7 +104,8 @@ class ConcurrencyTest {
     @Test
     void racingEnableAndDisableEndConsistentWithTheChangesThatSucceeded() throws Exception {
         InMemoryAuditLog audit = new InMemoryAuditLog();
-        Keyport keyport = Keyport.builder().clock(new MutableClock(T0)).audit(audit).build();
+        Keyport keyport = Keyport.builder().clock(new MutableClock(T0))
+                .storage(new InMemoryKeyStorage(new InMemoryKeyRepository(), audit)).build();
         KeyId id = createKey(keyport);
         int threads = 8;
         int rounds = 200;

@@ -3,8 +3,9 @@ package dev.keyport.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyport.application.Keyport;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.inmemory.InMemoryAuditLog;
+import dev.keyport.application.inmemory.InMemoryKeyStorage;
 import dev.keyport.application.inmemory.InMemoryKeyRepository;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CancelKeyDeletionCommand;
@@ -62,13 +63,13 @@ class KeyportLifecycleTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryKeyRepository keys = new InMemoryKeyRepository();
-    private final Keyport keyport = Keyport.builder().clock(clock).keys(keys).audit(audit).build();
-    private final Caller caller = new Caller(KeyScope.of("tenant-a", "ap-guangzhou"), "AKIDcaller", "req-1");
-    private final Caller stranger = new Caller(KeyScope.of("tenant-b", "ap-guangzhou"), "AKIDstranger", "req-2");
+    private final Keyport keyport = Keyport.builder().clock(clock).storage(new InMemoryKeyStorage(keys, audit)).build();
+    private final Caller caller = new Caller(KeyScope.of("tenant-a", "ap-guangzhou"), "AKIDcaller", "req-1", LifecyclePolicy.NEUTRAL);
+    private final Caller stranger = new Caller(KeyScope.of("tenant-b", "ap-guangzhou"), "AKIDstranger", "req-2", LifecyclePolicy.NEUTRAL);
 
     private KeyView createExternal(String alias) {
-        return keyport.createKey(new CreateKeyCommand(caller, Alias.of(alias), Description.of("byok"),
-                KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL, LifecyclePolicy.TENCENT));
+        return keyport.createKey(new CreateKeyCommand(caller.withPolicy(LifecyclePolicy.TENCENT), Alias.of(alias), Description.of("byok"),
+                KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL));
     }
 
     private KeyView importMaterial(KeyId id, byte[] material, WrappingAlgorithm algorithm,
@@ -77,8 +78,8 @@ class KeyportLifecycleTest {
                 algorithm, WrappingKeySpec.RSA_2048));
         var publicKey = KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(parameters.publicKeyDer()));
-        return keyport.importKeyMaterial(new ImportKeyMaterialCommand(caller, id, parameters.token(),
-                algorithm.wrap(publicKey, material), expiry, policy));
+        return keyport.importKeyMaterial(new ImportKeyMaterialCommand(caller.withPolicy(policy), id, parameters.token(),
+                algorithm.wrap(publicKey, material), expiry));
     }
 
     private static byte[] material() {
@@ -132,8 +133,7 @@ class KeyportLifecycleTest {
                 () -> keyport.deleteImportedKeyMaterial(new DeleteImportedKeyMaterialCommand(stranger, id)),
                 () -> keyport.disableKey(new DisableKeyCommand(stranger, id)),
                 () -> keyport.enableKey(new EnableKeyCommand(stranger, id)),
-                () -> keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(stranger, id, 7,
-                        LifecyclePolicy.HUAWEI)),
+                () -> keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(stranger.withPolicy(LifecyclePolicy.HUAWEI), id, 7)),
                 () -> keyport.cancelKeyDeletion(new CancelKeyDeletionCommand(stranger, id)),
                 () -> keyport.encrypt(new EncryptCommand(stranger, id, "x".getBytes(), null)),
                 () -> keyport.decrypt(new DecryptCommand(stranger, ciphertext, null)),
@@ -176,12 +176,11 @@ class KeyportLifecycleTest {
     @Test
     void aKeyPastItsDeletionDateIsGoneAtOnceAndPurgedByTheSweep() {
         KeyId id = createExternal("doomed").id();
-        KeyView scheduled = keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(caller, id, 7,
-                LifecyclePolicy.TENCENT));
+        KeyView scheduled = keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(caller.withPolicy(LifecyclePolicy.TENCENT), id, 7));
         assertThat(scheduled.deletionDate()).contains(T0.plus(Duration.ofDays(7)));
         assertThat(keyport.cancelKeyDeletion(new CancelKeyDeletionCommand(caller, id)).state())
                 .isEqualTo(KeyState.PENDING_IMPORT);
-        keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(caller, id, 7, LifecyclePolicy.TENCENT));
+        keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(caller.withPolicy(LifecyclePolicy.TENCENT), id, 7));
 
         clock.advance(Duration.ofDays(7));
         assertRefused(() -> keyport.describeKey(new DescribeKeyCommand(caller, id)), DomainErrorCode.KEY_NOT_FOUND);
@@ -250,8 +249,8 @@ class KeyportLifecycleTest {
 
     @Test
     void readsAndIdempotentChangesWriteNothing() throws Exception {
-        KeyId id = keyport.createKey(new CreateKeyCommand(caller, Alias.of("gen"), Description.NONE,
-                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, LifecyclePolicy.HUAWEI)).id();
+        KeyId id = keyport.createKey(new CreateKeyCommand(caller.withPolicy(LifecyclePolicy.HUAWEI), Alias.of("gen"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id();
         CloudResource resource = new CloudResource("ssm", "s");
         keyport.bindCloudResource(new CloudResourceCommand(caller, id, resource));
         long version = keys.find(caller.scope(), id).orElseThrow().version();
@@ -270,9 +269,8 @@ class KeyportLifecycleTest {
     void listingPagesAndFilters() {
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(1));
-            keyport.createKey(new CreateKeyCommand(caller, Alias.of("list-" + i), Description.NONE,
-                    KeyUsage.ENCRYPT_DECRYPT, i % 2 == 0 ? Origin.EXTERNAL : Origin.KEYPORT,
-                    LifecyclePolicy.TENCENT));
+            keyport.createKey(new CreateKeyCommand(caller.withPolicy(LifecyclePolicy.TENCENT), Alias.of("list-" + i), Description.NONE,
+                    KeyUsage.ENCRYPT_DECRYPT, i % 2 == 0 ? Origin.EXTERNAL : Origin.KEYPORT));
         }
         var page = keyport.listKeys(new ListKeysCommand(caller, EnumSet.allOf(KeyState.class),
                 Optional.of(Origin.EXTERNAL), Optional.empty(), Optional.empty(), false, 1, 1));

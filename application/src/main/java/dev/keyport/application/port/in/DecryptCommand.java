@@ -4,6 +4,11 @@ import java.util.Objects;
 
 public record DecryptCommand(Caller caller, byte[] ciphertext, byte[] context) {
 
+    /** Without an encryption context. */
+    public DecryptCommand(Caller caller, byte[] ciphertext) {
+        this(caller, ciphertext, new byte[0]);
+    }
+
     public DecryptCommand {
         Objects.requireNonNull(caller, "caller");
         ciphertext = ciphertext.clone();

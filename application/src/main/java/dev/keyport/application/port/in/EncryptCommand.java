@@ -6,6 +6,11 @@ import java.util.Objects;
 /** @param context authenticated, not encrypted; decrypt must present the same bytes (empty for none) */
 public record EncryptCommand(Caller caller, KeyId keyId, byte[] plaintext, byte[] context) {
 
+    /** Without an encryption context. */
+    public EncryptCommand(Caller caller, KeyId keyId, byte[] plaintext) {
+        this(caller, keyId, plaintext, new byte[0]);
+    }
+
     public EncryptCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(keyId, "key id");

@@ -2,7 +2,6 @@ package dev.keyport.application.port.in;
 
 import dev.keyport.domain.ImportToken;
 import dev.keyport.domain.KeyId;
-import dev.keyport.domain.LifecyclePolicy;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,14 +11,13 @@ import java.util.Optional;
  * @param expiresAt       when the material expires; empty for never
  */
 public record ImportKeyMaterialCommand(Caller caller, KeyId keyId, ImportToken token, byte[] wrappedMaterial,
-                                       Optional<Instant> expiresAt, LifecyclePolicy policy) {
+                                       Optional<Instant> expiresAt) {
 
     public ImportKeyMaterialCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(keyId, "key id");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(expiresAt, "expires at");
-        Objects.requireNonNull(policy, "policy");
         wrappedMaterial = wrappedMaterial.clone();
     }
 
@@ -30,6 +28,6 @@ public record ImportKeyMaterialCommand(Caller caller, KeyId keyId, ImportToken t
 
     @Override
     public String toString() {
-        return "ImportKeyMaterialCommand[" + keyId + ", " + policy.vendor() + "]";
+        return "ImportKeyMaterialCommand[" + keyId + "]";
     }
 }

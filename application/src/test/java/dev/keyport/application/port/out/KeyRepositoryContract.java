@@ -91,7 +91,7 @@ public abstract class KeyRepositoryContract {
         Cmk pendingImport = TestKeys.external(scope, "pi", T0);
         Cmk deletedMaterial = TestKeys.external(scope, "deleted", T0);
         TestKeys.importInto(deletedMaterial, TestKeys.material(), null, T0);
-        deletedMaterial.deleteImportedMaterial(T0);
+        deletedMaterial.deleteImportedKeyMaterial(T0);
         Cmk disabled = TestKeys.generated(scope, "disabled", T0);
         disabled.disable(T0);
         Cmk pendingDelete = TestKeys.generated(scope, "pd", T0);

@@ -23,11 +23,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * How every use case touches a key: in one transaction, load it from the caller's scope, apply the material expiry,
- * act, save what changed together with its audit records, and retry a bounded number of times when another writer
+ * The unit of work of every use case that touches a key: in one transaction, load it from the caller's scope, act
+ * (the aggregate applies the material expiry itself), save what changed together with its audit records, and retry a bounded number of times when another writer
  * got there first. A key past its deletion date is not found, even before the purge has run.
  */
-public final class KeyOperations {
+public final class KeyUnitOfWork {
 
     /** How many times a use case runs before a concurrent change is reported to the caller. */
     public static final int MAX_ATTEMPTS = 5;
@@ -37,7 +37,7 @@ public final class KeyOperations {
     private final TransactionBoundary transactions;
     private final Clock clock;
 
-    public KeyOperations(KeyRepository keys, AuditSink audit, TransactionBoundary transactions, Clock clock) {
+    public KeyUnitOfWork(KeyRepository keys, AuditSink audit, TransactionBoundary transactions, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -116,8 +116,7 @@ public final class KeyOperations {
         if (key.isDueForPurge(now)) {
             throw new KeyNotFoundException(id);
         }
-        key.expireMaterialIfDue(now);
-        return key;
+        return key; // every transition and viewAt apply the material expiry themselves
     }
 
     private void record(Caller caller, KeyOperation operation, List<KeyEvent> events, long keyVersion) {

@@ -1,32 +1,32 @@
-package dev.keyport.application.inmemory;
+package dev.keyport.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyport.application.port.out.HuaweiCredential;
+import dev.keyport.adapter.huawei.HuaweiCredential;
 import dev.keyport.application.port.out.Secret;
-import dev.keyport.application.port.out.TencentCredential;
+import dev.keyport.adapter.tencent.TencentCredential;
 import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class InMemoryTenantDirectoryTest {
+class CredentialDirectoryTest {
 
     @Test
     void mapsEachVendorsCredentialToItsTenant() {
         TenantId tenant = TenantId.of("acme");
-        InMemoryTenantDirectory directory = new InMemoryTenantDirectory()
+        CredentialDirectory directory = new CredentialDirectory()
                 .add(new TencentCredential(tenant, "AKIDacme", Secret.of("tencent-secret"), 1250000000L, 100L))
                 .add(new HuaweiCredential(tenant, "HWAKACME", Secret.of("huawei-secret"), "domain-1",
                         Map.of("0a1b2c3d4e5f60718293a4b5c6d7e8f9", Region.of("cn-north-4"))));
 
-        assertThat(directory.findTencentCredential("AKIDacme")).hasValueSatisfying(c -> {
+        assertThat(directory.tencent().find("AKIDacme")).hasValueSatisfying(c -> {
             assertThat(c.tenant()).isEqualTo(tenant);
             assertThat(c.secretKey().reveal()).isEqualTo("tencent-secret");
         });
-        assertThat(directory.findTencentCredential("AKIDother")).isEmpty();
-        assertThat(directory.findHuaweiCredential("HWAKACME")).hasValueSatisfying(c -> {
+        assertThat(directory.tencent().find("AKIDother")).isEmpty();
+        assertThat(directory.huawei().find("HWAKACME")).hasValueSatisfying(c -> {
             assertThat(c.regionOf("0a1b2c3d4e5f60718293a4b5c6d7e8f9")).contains(Region.of("cn-north-4"));
             assertThat(c.regionOf("another-project")).isEmpty();
         });
@@ -37,7 +37,7 @@ class InMemoryTenantDirectoryTest {
     @Test
     void withinATenantAProjectHasOneRegionAndARegionOneProject() {
         TenantId tenant = TenantId.of("acme");
-        InMemoryTenantDirectory directory = new InMemoryTenantDirectory().add(new HuaweiCredential(tenant, "AK1",
+        CredentialDirectory directory = new CredentialDirectory().add(new HuaweiCredential(tenant, "AK1",
                 Secret.of("s"), "d", Map.of("p1", Region.of("cn-north-4"))));
         assertThatThrownBy(() -> directory.add(new HuaweiCredential(tenant, "AK2", Secret.of("s"), "d",
                 Map.of("p1", Region.of("cn-east-3"))))).isInstanceOf(IllegalArgumentException.class);

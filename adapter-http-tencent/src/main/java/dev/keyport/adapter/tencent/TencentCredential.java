@@ -1,5 +1,6 @@
-package dev.keyport.application.port.out;
+package dev.keyport.adapter.tencent;
 
+import dev.keyport.application.port.out.Secret;
 import dev.keyport.domain.TenantId;
 import java.util.Objects;
 

@@ -1,19 +1,23 @@
-package dev.keyport.application.inmemory;
+package dev.keyport.bootstrap;
 
-import dev.keyport.application.port.out.HuaweiCredential;
-import dev.keyport.application.port.out.TenantDirectory;
-import dev.keyport.application.port.out.TencentCredential;
+import dev.keyport.adapter.huawei.HuaweiCredential;
+import dev.keyport.adapter.huawei.HuaweiCredentials;
+import dev.keyport.adapter.tencent.TencentCredential;
+import dev.keyport.adapter.tencent.TencentCredentials;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Credentials held in memory, for tests and for servers configured from a file. */
-public final class InMemoryTenantDirectory implements TenantDirectory {
+/**
+ * The tenants' credentials of both vendors, as the credentials file gives them, behind the lookup port each adapter
+ * declares ({@link #tencent()}, {@link #huawei()}).
+ */
+final class CredentialDirectory {
 
     private final Map<String, TencentCredential> tencent = new ConcurrentHashMap<>();
     private final Map<String, HuaweiCredential> huawei = new ConcurrentHashMap<>();
 
-    public InMemoryTenantDirectory add(TencentCredential credential) {
+    CredentialDirectory add(TencentCredential credential) {
         if (tencent.putIfAbsent(credential.secretId(), credential) != null) {
             throw new IllegalArgumentException("SecretId " + credential.secretId() + " is listed twice");
         }
@@ -24,7 +28,7 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
      * Adds a Huawei access key. Within a tenant a project always maps to the same region, and a region to one
      * project, so that a project's keys are its own.
      */
-    public synchronized InMemoryTenantDirectory add(HuaweiCredential credential) {
+    synchronized CredentialDirectory add(HuaweiCredential credential) {
         for (HuaweiCredential other : huawei.values()) {
             if (!other.tenant().equals(credential.tenant())) {
                 continue;
@@ -46,13 +50,13 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
         return this;
     }
 
-    @Override
-    public Optional<TencentCredential> findTencentCredential(String secretId) {
-        return Optional.ofNullable(tencent.get(secretId));
+    /** The lookups of the Tencent adapter: a SecretId to its credential. */
+    TencentCredentials tencent() {
+        return secretId -> Optional.ofNullable(tencent.get(secretId));
     }
 
-    @Override
-    public Optional<HuaweiCredential> findHuaweiCredential(String accessKey) {
-        return Optional.ofNullable(huawei.get(accessKey));
+    /** The lookups of the Huawei adapter: an access key to its credential. */
+    HuaweiCredentials huawei() {
+        return accessKey -> Optional.ofNullable(huawei.get(accessKey));
     }
 }

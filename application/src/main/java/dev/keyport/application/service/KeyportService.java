@@ -1,0 +1,156 @@
+package dev.keyport.application.service;
+
+import dev.keyport.application.port.in.BindCloudResourceUseCase;
+import dev.keyport.application.port.in.CancelKeyDeletionCommand;
+import dev.keyport.application.port.in.CancelKeyDeletionUseCase;
+import dev.keyport.application.port.in.CloudResourceCommand;
+import dev.keyport.application.port.in.CreateKeyCommand;
+import dev.keyport.application.port.in.CreateKeyUseCase;
+import dev.keyport.application.port.in.DecryptCommand;
+import dev.keyport.application.port.in.DecryptResult;
+import dev.keyport.application.port.in.DecryptUseCase;
+import dev.keyport.application.port.in.DeleteImportedKeyMaterialCommand;
+import dev.keyport.application.port.in.DeleteImportedKeyMaterialUseCase;
+import dev.keyport.application.port.in.DescribeKeyCommand;
+import dev.keyport.application.port.in.DescribeKeyUseCase;
+import dev.keyport.application.port.in.DisableKeyCommand;
+import dev.keyport.application.port.in.DisableKeyUseCase;
+import dev.keyport.application.port.in.EnableKeyCommand;
+import dev.keyport.application.port.in.EnableKeyUseCase;
+import dev.keyport.application.port.in.EncryptCommand;
+import dev.keyport.application.port.in.EncryptResult;
+import dev.keyport.application.port.in.EncryptUseCase;
+import dev.keyport.application.port.in.GetParametersForImportCommand;
+import dev.keyport.application.port.in.GetParametersForImportUseCase;
+import dev.keyport.application.port.in.ImportKeyMaterialCommand;
+import dev.keyport.application.port.in.ImportKeyMaterialUseCase;
+import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.in.ListKeysCommand;
+import dev.keyport.application.port.in.ListKeysUseCase;
+import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.ScheduleKeyDeletionUseCase;
+import dev.keyport.application.port.in.SweepCommand;
+import dev.keyport.application.port.in.SweepResult;
+import dev.keyport.application.port.in.SweepUseCase;
+import dev.keyport.application.port.in.UnbindCloudResourceUseCase;
+import dev.keyport.application.port.out.KeyPage;
+import dev.keyport.domain.ImportParameters;
+import dev.keyport.domain.KeyView;
+
+/**
+ * Every use case of Keyport behind one object, wired by hand from the storage and parts {@link KeyportBuilder} was
+ * given. Adapters and embedders hold it as {@link Keyport}; this class is not theirs to see.
+ */
+final class KeyportService implements Keyport {
+
+    private final CreateKeyUseCase createKey;
+    private final DescribeKeyUseCase describeKey;
+    private final ListKeysUseCase listKeys;
+    private final GetParametersForImportUseCase getParametersForImport;
+    private final ImportKeyMaterialUseCase importKeyMaterial;
+    private final DeleteImportedKeyMaterialUseCase deleteImportedKeyMaterial;
+    private final EnableKeyUseCase enableKey;
+    private final DisableKeyUseCase disableKey;
+    private final ScheduleKeyDeletionUseCase scheduleKeyDeletion;
+    private final CancelKeyDeletionUseCase cancelKeyDeletion;
+    private final EncryptUseCase encrypt;
+    private final DecryptUseCase decrypt;
+    private final BindCloudResourceUseCase bindCloudResource;
+    private final UnbindCloudResourceUseCase unbindCloudResource;
+    private final SweepUseCase sweep;
+
+    KeyportService(KeyportBuilder b) {
+        KeyUnitOfWork unitOfWork = new KeyUnitOfWork(b.storage.keys(), b.storage.audit(), b.storage.transactions(),
+                b.clock);
+        this.createKey = new CreateKeyService(unitOfWork, b.ids, b.random);
+        this.describeKey = new DescribeKeyService(unitOfWork);
+        this.listKeys = new ListKeysService(unitOfWork, b.storage.keys());
+        this.getParametersForImport = new GetParametersForImportService(unitOfWork, b.wrappingKeys, b.random);
+        this.importKeyMaterial = new ImportKeyMaterialService(unitOfWork, b.random);
+        this.deleteImportedKeyMaterial = new DeleteImportedKeyMaterialService(unitOfWork);
+        this.enableKey = new EnableKeyService(unitOfWork);
+        this.disableKey = new DisableKeyService(unitOfWork);
+        this.scheduleKeyDeletion = new ScheduleKeyDeletionService(unitOfWork);
+        this.cancelKeyDeletion = new CancelKeyDeletionService(unitOfWork);
+        this.encrypt = new EncryptService(unitOfWork, b.random);
+        this.decrypt = new DecryptService(unitOfWork);
+        this.bindCloudResource = new BindCloudResourceService(unitOfWork);
+        this.unbindCloudResource = new UnbindCloudResourceService(unitOfWork);
+        this.sweep = new SweepService(unitOfWork, b.storage.keys());
+    }
+
+    @Override
+    public KeyView createKey(CreateKeyCommand command) {
+        return createKey.createKey(command);
+    }
+
+    @Override
+    public KeyView describeKey(DescribeKeyCommand command) {
+        return describeKey.describeKey(command);
+    }
+
+    @Override
+    public KeyPage listKeys(ListKeysCommand command) {
+        return listKeys.listKeys(command);
+    }
+
+    @Override
+    public ImportParameters getParametersForImport(GetParametersForImportCommand command) {
+        return getParametersForImport.getParametersForImport(command);
+    }
+
+    @Override
+    public KeyView importKeyMaterial(ImportKeyMaterialCommand command) {
+        return importKeyMaterial.importKeyMaterial(command);
+    }
+
+    @Override
+    public KeyView deleteImportedKeyMaterial(DeleteImportedKeyMaterialCommand command) {
+        return deleteImportedKeyMaterial.deleteImportedKeyMaterial(command);
+    }
+
+    @Override
+    public KeyView enableKey(EnableKeyCommand command) {
+        return enableKey.enableKey(command);
+    }
+
+    @Override
+    public KeyView disableKey(DisableKeyCommand command) {
+        return disableKey.disableKey(command);
+    }
+
+    @Override
+    public KeyView scheduleKeyDeletion(ScheduleKeyDeletionCommand command) {
+        return scheduleKeyDeletion.scheduleKeyDeletion(command);
+    }
+
+    @Override
+    public KeyView cancelKeyDeletion(CancelKeyDeletionCommand command) {
+        return cancelKeyDeletion.cancelKeyDeletion(command);
+    }
+
+    @Override
+    public EncryptResult encrypt(EncryptCommand command) {
+        return encrypt.encrypt(command);
+    }
+
+    @Override
+    public DecryptResult decrypt(DecryptCommand command) {
+        return decrypt.decrypt(command);
+    }
+
+    @Override
+    public KeyView bindCloudResource(CloudResourceCommand command) {
+        return bindCloudResource.bindCloudResource(command);
+    }
+
+    @Override
+    public KeyView unbindCloudResource(CloudResourceCommand command) {
+        return unbindCloudResource.unbindCloudResource(command);
+    }
+
+    @Override
+    public SweepResult sweep(SweepCommand command) {
+        return sweep.sweep(command);
+    }
+}

@@ -12,7 +12,7 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * Keyport's ciphertext: {@code version ‖ key id ‖ 96-bit IV ‖ AES-GCM(ciphertext ‖ 128-bit tag)}. The header and the
  * caller's context are the associated data, so neither can be changed without the tag failing. The key id in clear
- * is what lets Decrypt find its key (Tencent's Decrypt takes no key id).
+ * is what lets Decrypt find its key (a decrypt request need not name one).
  */
 public final class Ciphertext {
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The opaque token a caller presents with wrapped material. It names the key it was issued for, its grant and its
  * expiry, and binds the wrapping key and algorithm through a digest; Keyport stores only a SHA-256 of the whole
- * token, so a token cannot be forged from what is stored. Base64, 216 characters (Huawei requires at least 200).
+ * token, so a token cannot be forged from what is stored. Base64, 216 characters (some clients require at least
+ * 200).
  */
 public record ImportToken(String value) {
 

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * Makes repeated bad signatures expensive: after {@code maxFailures} consecutive failed authentications of one
  * subject (a presented credential id, or a client address), that subject is locked out for {@code lockout}; a
- * successful authentication clears the subject's count. Huawei's gateway documents exactly this for an access key:
- * five failures lock it for five minutes.
+ * successful authentication clears the subject's count — as cloud API gateways lock an access key (five failures,
+ * five minutes).
  *
  * <p>Subjects are chosen by the client (any string can be presented as a credential id), so memory is bounded: at
  * most {@code maxSubjects} are remembered, the least recently touched forgotten first. The time source is given, so

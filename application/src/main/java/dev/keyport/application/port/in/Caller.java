@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Who asks, as an adapter established it: the scope the request acts in (tenant and region), the credential it was
  * signed with, the request id the vendor's client will see, and the rules of the protocol it came in by (where
- * Tencent and Huawei disagree). The audit trail records the first three.
+ * the vendors disagree). The audit trail records the first three.
  */
 public record Caller(KeyScope scope, String credentialId, String requestId, LifecyclePolicy policy) {
 

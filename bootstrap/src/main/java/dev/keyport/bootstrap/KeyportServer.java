@@ -76,11 +76,11 @@ public final class KeyportServer implements AutoCloseable {
                     random, runnable -> new Thread(runnable, "keyport-wrapping-keys"));
             Keyport keyport = Keyport.builder().clock(clock).random(random).storage(store).wrappingKeys(stock)
                     .build();
-            // seeds take their wrapping keys on demand, leaving the stock to requests
             settings.seed().ifPresent(seed -> {
                 SeedFile.File file = SeedFile.read(seed);
-                int created = SeedFile.apply(file, store.keys(), store.audit(), store.transactions(),
-                        new OnDemandWrappingKeySource(random), clock, random);
+                // seeds take their wrapping keys on demand, leaving the stock to requests
+                int created = SeedFile.apply(file, Keyport.builder().clock(clock).random(random).storage(store)
+                        .wrappingKeys(new OnDemandWrappingKeySource(random)).build());
                 LOG.atInfo().addKeyValue("seed", seed).addKeyValue("created", created)
                         .addKeyValue("already_present", (file.keys() == null ? 0 : file.keys().size()) - created)
                         .log("seeded keys");

@@ -3,37 +3,46 @@ package dev.keyport.bootstrap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.keyport.application.port.out.AuditRecord;
-import dev.keyport.application.port.out.AuditSink;
-import dev.keyport.application.port.out.KeyRepository;
-import dev.keyport.application.port.out.TransactionBoundary;
-import dev.keyport.application.port.out.WrappingKeySource;
+import dev.keyport.application.port.in.Caller;
+import dev.keyport.application.port.in.CreateKeyCommand;
+import dev.keyport.application.port.in.DeleteImportedKeyMaterialCommand;
+import dev.keyport.application.port.in.DescribeKeyCommand;
+import dev.keyport.application.port.in.DisableKeyCommand;
+import dev.keyport.application.port.in.GetParametersForImportCommand;
+import dev.keyport.application.port.in.ImportKeyMaterialCommand;
+import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.domain.Alias;
-import dev.keyport.domain.Cmk;
 import dev.keyport.domain.Description;
 import dev.keyport.domain.ImportParameters;
-import dev.keyport.domain.KeyEvent;
 import dev.keyport.domain.KeyId;
-import dev.keyport.domain.KeyOperation;
+import dev.keyport.domain.KeyMaterial;
+import dev.keyport.domain.KeyNotFoundException;
 import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.LifecyclePolicy;
+import dev.keyport.domain.Origin;
+import dev.keyport.domain.ReimportRule;
 import dev.keyport.domain.WrappingAlgorithm;
-import dev.keyport.domain.WrappingKeyPair;
 import dev.keyport.domain.WrappingKeySpec;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keys a test suite can start from: fixed ids, aliases, origins and states, and for EXTERNAL keys, known material.
- * Each key is made through the domain's own transitions (its material is really wrapped and imported), and a key
- * whose id already exists is left alone, so the same seed file serves every restart.
+ * Each key is made through the use cases, as a client makes one (its material is really wrapped and imported), and a
+ * key whose id already exists is left alone, so the same seed file serves every restart.
  */
 final class SeedFile {
 
@@ -66,13 +75,28 @@ final class SeedFile {
         }
     }
 
-    /** @return how many keys were created (those that already existed are not counted) */
-    static int apply(File file, KeyRepository keys, AuditSink audit, TransactionBoundary transactions,
-                     WrappingKeySource wrappingKeys, Clock clock, SecureRandom random) {
+    /**
+     * The rules seeds are made under: the wider alias syntax and deletion window of the two vendors, and material of
+     * 16 or 32 bytes, so that a seed file can describe any key either API can hold.
+     */
+    static final LifecyclePolicy POLICY = new LifecyclePolicy("seed", ReimportRule.ONLY_WHEN_PENDING_IMPORT,
+            LifecyclePolicy.HUAWEI.deletionWindow(),
+            EnumSet.of(KeyState.ENABLED, KeyState.DISABLED, KeyState.PENDING_IMPORT),
+            Set.of(KeyMaterial.AES_128_BYTES, KeyMaterial.AES_256_BYTES), LifecyclePolicy.HUAWEI.aliasRule(),
+            Description.MAX_UTF8_BYTES, EnumSet.allOf(WrappingKeySpec.class));
+
+    /**
+     * Makes every seed that does not exist yet through the use cases, as a client would: create (with the seed's
+     * id), import its material, then the transitions to its state — each audited like any other change, under the
+     * credential {@value #CREDENTIAL}. A seed is checked in full before anything is made of it.
+     *
+     * @return how many keys were created (those that already existed are not counted)
+     */
+    static int apply(File file, Keyport keyport) {
         int created = 0;
         for (Key seed : file.keys() == null ? List.<Key>of() : file.keys()) {
             try {
-                if (transactions.inTransaction(() -> seedOne(seed, keys, audit, wrappingKeys, clock, random))) {
+                if (seedOne(checked(seed), keyport)) {
                     created++;
                 }
             } catch (BadSettingException e) {
@@ -85,70 +109,90 @@ final class SeedFile {
         return created;
     }
 
-    private static boolean seedOne(Key seed, KeyRepository keys, AuditSink audit, WrappingKeySource wrappingKeys,
-                                   Clock clock, SecureRandom random) {
+    /** A seed whose every field was checked, so that making it cannot stop half-way. */
+    private record Checked(Caller caller, KeyId id, Alias alias, Description description, Origin origin,
+                           byte[] material, String state, int pendingDays) {
+    }
+
+    private static Checked checked(Key seed) {
         KeyScope scope = KeyScope.of(seed.tenant(), seed.region());
         KeyId id = KeyId.of(seed.keyId());
-        if (keys.find(scope, id).isPresent()) {
-            return false;
-        }
-        Instant now = clock.instant();
-        boolean external = switch (seed.origin() == null ? "EXTERNAL" : seed.origin()) {
-            case "EXTERNAL" -> true;
-            case "KEYPORT" -> false;
+        Origin origin = switch (seed.origin() == null ? "EXTERNAL" : seed.origin()) {
+            case "EXTERNAL" -> Origin.EXTERNAL;
+            case "KEYPORT" -> Origin.KEYPORT;
             default -> throw new BadSettingException("KEYPORT_SEED", "origin of " + id + " is EXTERNAL or KEYPORT");
         };
-        Alias alias = Alias.of(seed.alias());
-        Description description = Description.of(seed.description());
-        // Huawei's alias rule is the wider of the two; either vendor's API can then see the key
-        Cmk key = external
-                ? Cmk.createExternal(id, scope, alias, description, KeyUsage.ENCRYPT_DECRYPT, LifecyclePolicy.HUAWEI,
-                now)
-                : Cmk.createWithGeneratedMaterial(id, scope, alias, description, KeyUsage.ENCRYPT_DECRYPT,
-                LifecyclePolicy.HUAWEI, now, random);
+        byte[] material = null;
         if (seed.material() != null) {
-            if (!external) {
+            if (origin != Origin.EXTERNAL) {
                 throw new BadSettingException("KEYPORT_SEED", "key " + id + " has KEYPORT origin: its material is "
                         + "generated, not given");
             }
-            byte[] material = Base64.getDecoder().decode(seed.material());
-            try {
-                WrappingKeyPair pair = wrappingKeys.take(WrappingKeySpec.RSA_2048);
-                ImportParameters parameters = key.issueImportParameters(pair, WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                        now, random);
-                key.importMaterial(parameters.token(), WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(pair.publicKey(),
-                        material), null, LifecyclePolicy.TENCENT, now, random);
-            } finally {
-                Arrays.fill(material, (byte) 0);
+            material = Base64.getDecoder().decode(seed.material());
+            if (!POLICY.materialLengths().contains(material.length)) {
+                throw new BadSettingException("KEYPORT_SEED", "the material of " + id + " is " + material.length
+                        + " bytes; it is 16 or 32");
             }
         }
         String state = seed.state() == null ? "" : seed.state();
-        switch (state) {
-            case "", "Enabled" -> { }
-            case "Disabled" -> key.disable(now);
-            case "PendingImport" -> {
-                if (key.hasMaterial()) {
-                    key.deleteImportedKeyMaterial(now);
-                }
-            }
-            case "PendingDelete" -> {
-                if (key.hasMaterial()) {
-                    key.disable(now);
-                }
-                key.scheduleDeletion(seed.pendingDays() == null ? 30 : seed.pendingDays(), LifecyclePolicy.HUAWEI,
-                        now);
-            }
-            default -> throw new BadSettingException("KEYPORT_SEED", "state of " + id
+        if (!List.of("", "Enabled", "Disabled", "PendingImport", "PendingDelete").contains(state)) {
+            throw new BadSettingException("KEYPORT_SEED", "state of " + id
                     + " is Enabled, Disabled, PendingImport or PendingDelete");
         }
         if (!state.isEmpty() && !state.equals("PendingImport") && !state.equals("PendingDelete")
-                && external && !key.hasMaterial()) {
+                && origin == Origin.EXTERNAL && material == null) {
             throw new BadSettingException("KEYPORT_SEED", "key " + id + " is EXTERNAL without material: it can only "
                     + "be PendingImport or PendingDelete");
         }
-        keys.add(key);
-        for (KeyEvent event : key.drainEvents()) {
-            audit.record(AuditRecord.changed(event, scope, KeyOperation.CREATE, CREDENTIAL, "seed", 1));
+        int pendingDays = seed.pendingDays() == null ? 30 : seed.pendingDays();
+        if (state.equals("PendingDelete") && !POLICY.deletionWindow().contains(pendingDays)) {
+            throw new BadSettingException("KEYPORT_SEED", "pendingDays of " + id + " is " + pendingDays + "; it is "
+                    + POLICY.deletionWindow().minDays() + " to " + POLICY.deletionWindow().maxDays());
+        }
+        return new Checked(new Caller(scope, CREDENTIAL, "seed-" + id, POLICY), id, Alias.of(seed.alias()),
+                Description.of(seed.description()), origin, material, state, pendingDays);
+    }
+
+    private static boolean seedOne(Checked seed, Keyport keyport) {
+        Caller caller = seed.caller();
+        try {
+            keyport.describeKey(new DescribeKeyCommand(caller, seed.id()));
+            return false; // a key whose id exists is left as it is
+        } catch (KeyNotFoundException absent) {
+            // made below
+        }
+        keyport.createKey(new CreateKeyCommand(caller, seed.alias(), seed.description(), KeyUsage.ENCRYPT_DECRYPT,
+                seed.origin(), Optional.of(seed.id())));
+        boolean hasMaterial = seed.origin() == Origin.KEYPORT;
+        if (seed.material() != null) {
+            try {
+                ImportParameters parameters = keyport.getParametersForImport(new GetParametersForImportCommand(
+                        caller, seed.id(), WrappingAlgorithm.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048));
+                PublicKey wrappingKey = KeyFactory.getInstance("RSA")
+                        .generatePublic(new X509EncodedKeySpec(parameters.publicKeyDer()));
+                keyport.importKeyMaterial(new ImportKeyMaterialCommand(caller, seed.id(), parameters.token(),
+                        WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(wrappingKey, seed.material()), Optional.empty()));
+                hasMaterial = true;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("RSA is required of every JDK", e);
+            } finally {
+                Arrays.fill(seed.material(), (byte) 0);
+            }
+        }
+        switch (seed.state()) {
+            case "Disabled" -> keyport.disableKey(new DisableKeyCommand(caller, seed.id()));
+            case "PendingImport" -> {
+                if (hasMaterial) {
+                    keyport.deleteImportedKeyMaterial(new DeleteImportedKeyMaterialCommand(caller, seed.id()));
+                }
+            }
+            case "PendingDelete" -> {
+                if (hasMaterial) {
+                    keyport.disableKey(new DisableKeyCommand(caller, seed.id()));
+                }
+                keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(caller, seed.id(), seed.pendingDays()));
+            }
+            default -> { } // Enabled, or as created
         }
         return true;
     }

@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +42,7 @@ final class ArchitectureRules {
                 "domain depends on the JDK only", domainDependsOnTheJdkOnly(),
                 "application depends on the domain only", applicationDependsOnTheDomainOnly(),
                 "adapters do not depend on each other", adaptersDoNotDependOnEachOther(),
+                "adapters see the application through its ports only", adaptersSeeTheApplicationThroughItsPorts(),
                 "only bootstrap sees bootstrap", onlyBootstrapSeesBootstrap(),
                 "no ambient time in the core", noAmbientTimeInTheCore(),
                 "no package cycles", noPackageCycles(),
@@ -63,6 +66,16 @@ final class ArchitectureRules {
         return slices().matching(root + ".adapter.(*)..").should().notDependOnEachOther()
                 .allowEmptyShould(true)
                 .because("each adapter translates one outside world; adapters are swapped, so none knows another");
+    }
+
+    ArchRule adaptersSeeTheApplicationThroughItsPorts() {
+        return noClasses().that().resideInAPackage(pkg("adapter"))
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(pkg("application"))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(pkg("application.port.in"),
+                                pkg("application.port.out")))))
+                .because("an adapter holds use cases (port.in, with their commands and results) and implements or "
+                        + "uses ports (port.out); the services behind them, the in-memory store and the support "
+                        + "classes are not its to see, so that a handler can be tested with a stubbed use case");
     }
 
     ArchRule onlyBootstrapSeesBootstrap() {

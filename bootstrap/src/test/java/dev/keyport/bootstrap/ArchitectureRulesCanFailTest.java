@@ -23,6 +23,7 @@ class ArchitectureRulesCanFailTest {
             "domain depends on the JDK only", "archfixture.domain.UsesAnAdapter",
             "application depends on the domain only", "archfixture.application.UsesAFramework",
             "adapters do not depend on each other", "archfixture.adapter.tencent.CallsHuawei",
+            "adapters see the application through its ports only", "archfixture.adapter.huawei.UsesTheImplementation",
             "only bootstrap sees bootstrap", "archfixture.application.UsesAFramework",
             "no ambient time in the core", "archfixture.domain.ReadsTheClock",
             "no package cycles", "archfixture.cycle",

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each vendor's transient error and no stack trace, and the server recovers by itself. The time bounds are generous
  * waits that tell a bounded failure from Hikari's 30-second hang, not measurements of speed.
  */
-class DatabaseOutageTest {
+class DatabaseOutageIT {
 
     private static final Duration GENEROUS = Duration.ofSeconds(12);
 

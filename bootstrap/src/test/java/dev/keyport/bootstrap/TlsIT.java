@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** KEYPORT_TLS_CERT and KEYPORT_TLS_KEY: both APIs and the ops listener over HTTPS, both official SDKs verifying it. */
-class TlsTest {
+class TlsIT {
 
     @TempDir
     Path directory;

@@ -1,12 +1,13 @@
-package dev.keyport.bootstrap;
+package dev.keyport.bootstrap.fuzz;
 
 import dev.keyport.adapter.jdbc.MasterKey;
+import dev.keyport.bootstrap.TestPostgres;
 import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The server on PostgreSQL, a real server started by the tests, with the master key given. */
-class PostgresEndToEndTest extends EndToEndContract {
+/** The fuzz on PostgreSQL, a database of its own in the tests' real PostgreSQL server. */
+class PostgresFuzzIT extends FuzzContract {
 
     private static TestPostgres.Database database;
     private static final String MASTER_KEY = MasterKey.generate(new SecureRandom()).toBase64();
@@ -19,5 +20,15 @@ class PostgresEndToEndTest extends EndToEndContract {
     @Override
     Map<String, String> storeSettings() {
         return database.settings(MASTER_KEY);
+    }
+
+    @Override
+    String[] testConnection() {
+        return new String[] {database.url(), database.user(), ""};
+    }
+
+    @Override
+    String storeName() {
+        return "postgresql";
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * official SDK, the server stopped, {@code keyport rotate-master-key}, then the old key refused and everything sealed
  * before readable under the new one.
  */
-class MasterKeyRotationTest {
+class MasterKeyRotationIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

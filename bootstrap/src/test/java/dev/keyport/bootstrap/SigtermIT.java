@@ -25,7 +25,7 @@ import sun.misc.SignalHandler;
  * The real main in a child JVM: one ready line on standard output, SIGTERM at once after it ends the process with
  * exit code 0 every time, and the operator's log lines — as JSON objects when asked.
  */
-class SigtermTest {
+class SigtermIT {
 
     @TempDir
     Path directory;

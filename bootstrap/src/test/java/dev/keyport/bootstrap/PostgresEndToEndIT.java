@@ -1,13 +1,12 @@
-package dev.keyport.bootstrap.fuzz;
+package dev.keyport.bootstrap;
 
 import dev.keyport.adapter.jdbc.MasterKey;
-import dev.keyport.bootstrap.TestPostgres;
 import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The fuzz on PostgreSQL, a database of its own in the tests' real PostgreSQL server. */
-class PostgresFuzzTest extends FuzzContract {
+/** The server on PostgreSQL, a real server started by the tests, with the master key given. */
+class PostgresEndToEndIT extends EndToEndContract {
 
     private static TestPostgres.Database database;
     private static final String MASTER_KEY = MasterKey.generate(new SecureRandom()).toBase64();
@@ -20,15 +19,5 @@ class PostgresFuzzTest extends FuzzContract {
     @Override
     Map<String, String> storeSettings() {
         return database.settings(MASTER_KEY);
-    }
-
-    @Override
-    String[] testConnection() {
-        return new String[] {database.url(), database.user(), ""};
-    }
-
-    @Override
-    String storeName() {
-        return "postgresql";
     }
 }

@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 
 /** The fuzz on the embedded default: H2 files in the data folder, read by the test through the same in-process H2. */
-class H2FuzzTest extends FuzzContract {
+class H2FuzzIT extends FuzzContract {
 
     @Override
     Map<String, String> storeSettings() {

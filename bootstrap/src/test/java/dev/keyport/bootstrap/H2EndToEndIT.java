@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The server on its embedded defaults: H2 files and a master key generated into the data folder. */
-class H2EndToEndTest extends EndToEndContract {
+class H2EndToEndIT extends EndToEndContract {
 
     @Override
     Map<String, String> storeSettings() {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without them the test fails, so that CI's {@code mvn -B verify} always runs it. On a machine without Node.js,
  * {@code -Dkeyport.skipNode=true} skips it instead.
  */
-class NodeSdkTest {
+class NodeSdkIT {
 
     private static final Path PROJECT = Path.of("src", "test", "node", "tencent").toAbsolutePath();
     private static final String SECRET_ID = "AKIDkeyportnodesdk01";

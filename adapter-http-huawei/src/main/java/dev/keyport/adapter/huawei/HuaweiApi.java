@@ -1,14 +1,11 @@
 package dev.keyport.adapter.huawei;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.out.StoreUnavailableException;
-import dev.keyport.application.support.FailedAuthenticationThrottle;
-import dev.keyport.application.support.RateLimiter;
 import dev.keyport.domain.DomainException;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
@@ -27,10 +24,6 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +32,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -51,14 +43,17 @@ import org.slf4j.LoggerFactory;
  * refusals (authentication, throttling, unknown API, malformed requests) are flat, with a {@code request_id}. Every
  * response carries {@code X-Request-Id}. A use case runs off the event loop.
  *
- * <p>Every operation of the vendor's API is known ({@link HuaweiCatalog}); one Keyport does not serve answers 400
- * {@value #NOT_IMPLEMENTED} after authentication, and only a path no operation has is the gateway's 404.
+ * <p>This class routes and runs the pipeline: path, method, headers, signature (with lockouts), project, rate limit,
+ * body; then the operation's {@link HuaweiActions action} on a worker thread, and the answer or the refusal
+ * ({@link HuaweiErrors}). Every operation of the vendor's API is known ({@link HuaweiCatalog}); one Keyport does not
+ * serve answers 400 {@code KEYPORT.0001} after authentication, and only a path no operation has is the gateway's 404.
  */
 public final class HuaweiApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HuaweiApi.class);
     static final int BODY_LIMIT = 1024 * 1024;
-    static final String NOT_IMPLEMENTED = "KEYPORT.0001";
+    /** The rules of Huawei's API where the vendors disagree: they travel with each request's caller. */
+    static final LifecyclePolicy POLICY = LifecyclePolicy.HUAWEI;
     private static final String JSON_TYPE = "application/json;charset=UTF-8";
     private static final int MAX_ACCESS_KEY = 128;
     private static final Pattern PRESENTED_ACCESS_KEY = Pattern.compile("Access=([^,\\s]*)");
@@ -68,28 +63,28 @@ public final class HuaweiApi {
             "x-sdk-content-sha256", "x-project-id", "content-type", "content-length", "transfer-encoding");
 
     private final Keyport keyport;
-    private final AkSkAuthenticator authenticator;
+    private final HuaweiAuthenticator authenticator;
     private final HuaweiApiConfig config;
-    private final RateLimiter rateLimiter;
-    private final FailedAuthenticationThrottle accessKeyThrottle;
-    private final FailedAuthenticationThrottle addressThrottle;
+    private final HuaweiGuards guards;
+    private final HuaweiGuards.Throttle accessKeyThrottle;
+    private final HuaweiGuards.Throttle addressThrottle;
     private final ObjectMapper json = Json.mapper();
     private Consumer<RequestOutcome> observer = outcome -> { };
 
-    public HuaweiApi(Keyport keyport, HuaweiCredentials credentials, Clock clock, HuaweiApiConfig config) {
-        this(keyport, credentials, clock, config, System::nanoTime);
-    }
-
-    /** @param nanoTime the monotonic time of rate limits and lockouts */
-    HuaweiApi(Keyport keyport, HuaweiCredentials credentials, Clock clock, HuaweiApiConfig config,
-              LongSupplier nanoTime) {
+    /**
+     * @param keyport     the use cases: all this adapter knows of the application
+     * @param credentials the access keys requests are signed with
+     * @param guards      the rate limit and the failed-authentication counts, kept as {@code config} says
+     */
+    public HuaweiApi(Keyport keyport, HuaweiCredentials credentials, Clock clock, HuaweiApiConfig config,
+                     HuaweiGuards guards) {
         this.keyport = Objects.requireNonNull(keyport, "keyport");
-        this.authenticator = new AkSkAuthenticator(Objects.requireNonNull(credentials, "credentials"),
+        this.authenticator = new HuaweiAuthenticator(Objects.requireNonNull(credentials, "credentials"),
                 Objects.requireNonNull(clock, "clock"));
         this.config = Objects.requireNonNull(config, "config");
-        this.rateLimiter = new RateLimiter(nanoTime);
-        this.accessKeyThrottle = new FailedAuthenticationThrottle(config.accessKeyLockout(), nanoTime);
-        this.addressThrottle = new FailedAuthenticationThrottle(config.addressLockout(), nanoTime);
+        this.guards = Objects.requireNonNull(guards, "guards");
+        this.accessKeyThrottle = Objects.requireNonNull(guards.throttle(config.accessKeyLockout()), "throttle");
+        this.addressThrottle = Objects.requireNonNull(guards.throttle(config.addressLockout()), "throttle");
     }
 
     /**
@@ -143,14 +138,9 @@ public final class HuaweiApi {
         return request -> {
             long started = System.nanoTime();
             Throwable cause = request.decoderResult().cause();
-            HuaweiException e;
-            if (cause instanceof TooLongHttpLineException) {
-                e = HuaweiException.gateway(414, "APIGW.0201", "Request URI too large.");
-            } else if (cause instanceof TooLongHttpHeaderException) {
-                e = HuaweiException.gateway(431, "APIGW.0201", "Request headers too large.");
-            } else {
-                e = HuaweiException.gateway(400, "APIGW.0201", "Bad request.");
-            }
+            HuaweiException e = (cause instanceof TooLongHttpLineException ? HuaweiErrors.URI_TOO_LARGE
+                    : cause instanceof TooLongHttpHeaderException ? HuaweiErrors.HEADERS_TOO_LARGE
+                    : HuaweiErrors.BAD_REQUEST).exception();
             String requestId = newRequestId();
             observer.accept(new RequestOutcome(requestId, HuaweiCatalog.UNKNOWN, "", "", e.code(), e.status(),
                     System.nanoTime() - started, "", address(request)));
@@ -168,8 +158,7 @@ public final class HuaweiApi {
         return request -> {
             long started = System.nanoTime();
             String requestId = newRequestId();
-            HuaweiException e = HuaweiException.kms(503, "KMS.0104",
-                    "A system exception occurred: Keyport is stopping. Retry the request.");
+            HuaweiException e = HuaweiErrors.STOPPING.exception();
             observer.accept(new RequestOutcome(requestId, label(request), "", "", e.code(), e.status(),
                     System.nanoTime() - started, presentedAccessKey(request), address(request)));
             send(request.response().putHeader("Connection", "close"), requestId, e);
@@ -195,8 +184,8 @@ public final class HuaweiApi {
     private void handle(Vertx vertx, RoutingContext ctx) {
         Exchange exchange = new Exchange(ctx.request());
         JsonNode body;
-        HuaweiOperations.Operation<?> operation;
-        HuaweiOperations.Context context;
+        HuaweiActions.Action<?> action;
+        HuaweiActions.Context context;
         try {
             HuaweiPath path = HuaweiPath.parse(ctx.request().path());
             HuaweiCatalog.Route route = route(ctx.request(), path);
@@ -207,27 +196,26 @@ public final class HuaweiApi {
             HuaweiCredential credential = authenticate(ctx.request(), bytes, exchange);
             exchange.tenant = credential.tenant().value();
             Region region = region(route, path, credential, ctx.request());
-            if (!rateLimiter.tryAcquire(exchange.tenant + "/" + route.label(), config.limitFor(route.label()))) {
-                throw HuaweiException.gateway(429, "APIGW.0308",
-                        "The throttling threshold has been reached: policy user over ratelimit,limit:"
-                                + config.limitFor(route.label()) + ",time:1 second");
+            int limit = config.limitFor(route.label());
+            if (!guards.tryAcquire(exchange.tenant + "/" + route.label(), limit)) {
+                throw HuaweiErrors.THROTTLED.exception("policy user over ratelimit,limit:" + limit + ",time:1 second");
             }
-            operation = route.operation().orElseThrow(() -> HuaweiException.kms(400, NOT_IMPLEMENTED,
-                    route.label() + " (KmsClient." + route.sdkMethod() + ") is not implemented by Keyport."));
-            contentType(ctx.request().getHeader("Content-Type"));
-            body = parse(bytes);
+            action = route.action().orElseThrow(() -> HuaweiErrors.notImplemented(route.label(),
+                    route.sdkMethod()).exception());
+            Json.contentType(ctx.request().getHeader("Content-Type"));
+            body = Json.body(json, bytes);
             JsonNode keyId = body.get("key_id");
             if (keyId != null && keyId.isTextual() && KeyId.isWellFormed(keyId.textValue())) {
                 exchange.keyId = keyId.textValue();
             }
-            context = new HuaweiOperations.Context(keyport,
+            context = new HuaweiActions.Context(keyport,
                     new Caller(new KeyScope(credential.tenant(), region), credential.accessKey(),
-                            exchange.requestId, LifecyclePolicy.HUAWEI), credential);
+                            exchange.requestId, POLICY), credential);
         } catch (HuaweiException e) {
             respond(ctx, exchange, e);
             return;
         }
-        HuaweiOperations.Operation<?> what = operation;
+        HuaweiActions.Action<?> what = action;
         vertx.<Object>executeBlocking(() -> what.run(json, body, context), false).onComplete(result -> {
             if (result.succeeded()) {
                 String answer = json.valueToTree(result.result()).toString();
@@ -238,7 +226,7 @@ public final class HuaweiApi {
                 ctx.response().setStatusCode(200).putHeader("X-Request-Id", exchange.requestId)
                         .putHeader("Content-Type", JSON_TYPE).end(answer);
             } else {
-                respond(ctx, exchange, translate(result.cause(), exchange.requestId));
+                respond(ctx, exchange, translate(result.cause(), exchange.requestId, context.policy()));
             }
         });
     }
@@ -250,18 +238,16 @@ public final class HuaweiApi {
             return found.route();
         }
         if (resolution instanceof HuaweiCatalog.WrongMethod) {
-            throw HuaweiException.kms(405, "KMS.0215", "Request method not supported.");
+            throw HuaweiErrors.METHOD_NOT_ALLOWED.exception();
         }
-        throw HuaweiException.gateway(404, "APIGW.0101",
-                "The API does not exist or has not been published in the environment");
+        throw HuaweiErrors.NO_SUCH_API.exception();
     }
 
     /** A header Keyport reads may appear once: two Host or two X-Project-Id headers are two meanings. */
     private static void singleHeaders(HttpServerRequest request) {
         for (String name : SINGLE_HEADERS) {
             if (request.headers().getAll(name).size() > 1) {
-                throw HuaweiException.gateway(400, "APIGW.0201",
-                        "Bad request: the header " + name + " appears more than once.");
+                throw HuaweiErrors.BAD_REQUEST.exception("the header " + name + " appears more than once");
             }
         }
     }
@@ -272,17 +258,19 @@ public final class HuaweiApi {
      */
     private HuaweiCredential authenticate(HttpServerRequest request, byte[] body, Exchange exchange) {
         String accessKey = exchange.accessKey;
+        HuaweiApiConfig.Lockout addressLockout = config.addressLockout();
+        HuaweiApiConfig.Lockout accessKeyLockout = config.accessKeyLockout();
         if (addressThrottle.isLocked(exchange.address)) {
-            throw AkSkAuthenticator.failure("too many failed authentications from this address; it is locked for "
-                    + addressThrottle.policy().lockout().toSeconds() + " seconds");
+            throw HuaweiErrors.UNAUTHENTICATED.exception("too many failed authentications from this address; it is "
+                    + "locked for " + addressLockout.lockout().toSeconds() + " seconds");
         }
         if (!accessKey.isEmpty() && accessKeyThrottle.isLocked(accessKey)) {
-            throw AkSkAuthenticator.failure("the access key is locked for "
-                    + accessKeyThrottle.policy().lockout().toSeconds() + " seconds after "
-                    + accessKeyThrottle.policy().maxFailures() + " consecutive failed authentications");
+            throw HuaweiErrors.UNAUTHENTICATED.exception("the access key is locked for "
+                    + accessKeyLockout.lockout().toSeconds() + " seconds after " + accessKeyLockout.maxFailures()
+                    + " consecutive failed authentications");
         }
         try {
-            HuaweiCredential credential = authenticator.authenticate(new AkSkAuthenticator.SignedRequest(
+            HuaweiCredential credential = authenticator.authenticate(new HuaweiAuthenticator.SignedRequest(
                     request.method().name(), request.path(), request.query(), headers(request), body));
             addressThrottle.succeeded(exchange.address);
             accessKeyThrottle.succeeded(accessKey);
@@ -291,13 +279,13 @@ public final class HuaweiApi {
             if (e.status() == 401) {
                 if (addressThrottle.failed(exchange.address)) {
                     LOG.warn("huawei: client address {} locked for {} s after {} consecutive failed authentications",
-                            printable(exchange.address), addressThrottle.policy().lockout().toSeconds(),
-                            addressThrottle.policy().maxFailures());
+                            printable(exchange.address), addressLockout.lockout().toSeconds(),
+                            addressLockout.maxFailures());
                 }
                 if (!accessKey.isEmpty() && accessKeyThrottle.failed(accessKey)) {
                     LOG.warn("huawei: access key {} locked for {} s after {} consecutive failed authentications",
-                            printable(accessKey), accessKeyThrottle.policy().lockout().toSeconds(),
-                            accessKeyThrottle.policy().maxFailures());
+                            printable(accessKey), accessKeyLockout.lockout().toSeconds(),
+                            accessKeyLockout.maxFailures());
                 }
             }
             throw e;
@@ -315,89 +303,37 @@ public final class HuaweiApi {
             return null;
         }
         String project = path.segments().get(index);
-        Region region = credential.regionOf(project).orElseThrow(() -> HuaweiException.kms(403, "KMS.0306",
-                "No access permissions: " + describeProject(project)));
+        Region region = credential.regionOf(project).orElseThrow(() -> HuaweiErrors.NO_ACCESS.exception(
+                describeProject(project)));
         String headerProject = request.getHeader("X-Project-Id");
         if (headerProject != null && !headerProject.equals(project)) {
-            throw HuaweiException.kms(403, "KMS.0321", "URIs in URL and X-Project-Id do not match.");
+            throw HuaweiErrors.PROJECT_MISMATCH.exception();
         }
         return region;
     }
 
     private static String describeProject(String project) {
         if (project.equals("{project_id}")) {
-            return "the path names no project; give the SDK's credentials a project id (withProjectId).";
+            return "the path names no project; give the SDK's credentials a project id (withProjectId)";
         }
         return PRINTABLE_PROJECT.matcher(project).matches()
-                ? "project " + project + " is not one of this access key's projects."
-                : "the path's project is not one of this access key's projects.";
+                ? "project " + project + " is not one of this access key's projects"
+                : "the path's project is not one of this access key's projects";
     }
 
-    /** A body is JSON: no Content-Type, or application/json with no charset but UTF-8. */
-    private static void contentType(String contentType) {
-        if (contentType == null) {
-            return;
-        }
-        String[] parts = contentType.split(";");
-        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
-        for (int i = 1; i < parts.length && json; i++) {
-            String[] parameter = parts[i].split("=", 2);
-            String name = parameter[0].strip();
-            String value = parameter.length == 2 ? parameter[1].strip().replace("\"", "") : "";
-            json = !name.equalsIgnoreCase("charset") || value.equalsIgnoreCase("utf-8");
-        }
-        if (!json) {
-            throw HuaweiException.badRequest("KMS.0214",
-                    "The request format is invalid: the body must be application/json in UTF-8.");
-        }
-    }
-
-    /** The body as a JSON object: UTF-8 without a byte-order mark, each key once per object. */
-    private ObjectNode parse(byte[] bytes) {
-        if (bytes.length == 0) {
-            throw HuaweiException.missing("request body");
-        }
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
-            throw invalidJson("a byte-order mark is not allowed");
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw invalidJson("the body is not UTF-8");
-        }
-        try {
-            JsonNode node = json.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw invalidJson("the body is not a JSON object");
-            }
-            return (ObjectNode) node;
-        } catch (JsonProcessingException e) {
-            String duplicate = Json.duplicateKey(e);
-            throw invalidJson(duplicate == null ? null : "a key appears twice in one object" + duplicate);
-        }
-    }
-
-    private static HuaweiException invalidJson(String why) {
-        return HuaweiException.badRequest("KMS.0202",
-                "Invalid JSON format of the request message" + (why == null ? "." : ": " + why + "."));
-    }
-
-    private HuaweiException translate(Throwable cause, String requestId) {
+    private static HuaweiException translate(Throwable cause, String requestId, LifecyclePolicy policy) {
         if (cause instanceof HuaweiException e) {
             return e;
         }
         if (cause instanceof DomainException e) {
-            return HuaweiErrors.of(e);
+            return HuaweiErrors.of(e, policy);
         }
         if (cause instanceof StoreUnavailableException e) {
             LOG.warn("request {} refused: the key store is unavailable ({})", requestId, printable(e.getMessage()));
-            return HuaweiException.kms(503, "KMS.0104",
-                    "A system exception occurred: the key store is unavailable. Retry the request.");
+            return HuaweiErrors.STORE_UNAVAILABLE.exception();
         }
         LOG.error("request {} failed inside Keyport", requestId, cause);
-        return HuaweiException.kms(500, "KMS.0101", "KMS error.");
+        return HuaweiErrors.INTERNAL.exception();
     }
 
     /** Failures of the HTTP layer: a body over the limit, a broken request, or a fault of Keyport's own. */
@@ -407,20 +343,19 @@ public final class HuaweiApi {
         if (ctx.failure() instanceof HuaweiException huawei) {
             e = huawei;
         } else if (ctx.statusCode() == 413) {
-            e = HuaweiException.badRequest("KMS.0203", "Request message too long.");
+            e = HuaweiErrors.TOO_LONG.exception();
         } else if (ctx.statusCode() == 404) {
-            e = HuaweiException.gateway(404, "APIGW.0101",
-                    "The API does not exist or has not been published in the environment");
+            e = HuaweiErrors.NO_SUCH_API.exception();
         } else if (ctx.statusCode() == 405) {
-            e = HuaweiException.kms(405, "KMS.0215", "Request method not supported.");
+            e = HuaweiErrors.METHOD_NOT_ALLOWED.exception();
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-            e = HuaweiException.gateway(400, "APIGW.0201", "Bad request.");
+            e = HuaweiErrors.BAD_REQUEST.exception();
         } else if (!ctx.request().isEnded()) {
             // the request broke off before its end (a malformed chunk, a closed connection): the client's doing
-            e = HuaweiException.gateway(400, "APIGW.0201", "Bad request: the request body is malformed.");
+            e = HuaweiErrors.BAD_REQUEST.exception("the request body is malformed");
         } else {
             LOG.error("request {} failed in the HTTP layer", exchange.requestId, ctx.failure());
-            e = HuaweiException.kms(500, "KMS.0101", "KMS error.");
+            e = HuaweiErrors.INTERNAL.exception();
         }
         respond(ctx, exchange, e);
     }

@@ -1,6 +1,5 @@
 package dev.keyport.adapter.huawei;
 
-import dev.keyport.application.support.FailedAuthenticationThrottle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -13,13 +12,35 @@ import java.util.Objects;
  * @param addressLockout     the same per client address, so that spraying many access keys from one address costs
  *                           too; Huawei documents no such policy
  */
-public record HuaweiApiConfig(int perSecond, Map<String, Integer> perOperationLimits,
-                              FailedAuthenticationThrottle.Policy accessKeyLockout,
-                              FailedAuthenticationThrottle.Policy addressLockout) {
+public record HuaweiApiConfig(int perSecond, Map<String, Integer> perOperationLimits, Lockout accessKeyLockout,
+                              Lockout addressLockout) {
+
+    /**
+     * When failed authentications lock a subject (an access key, a client address); the {@link HuaweiGuards} the API
+     * is given count them.
+     *
+     * @param maxFailures consecutive failures that lock a subject; 0 turns the lockout off
+     * @param lockout     how long a locked subject stays locked
+     * @param maxSubjects how many subjects are remembered at most (any string can be presented)
+     */
+    public record Lockout(int maxFailures, Duration lockout, int maxSubjects) {
+
+        public Lockout {
+            Objects.requireNonNull(lockout, "lockout");
+            if (maxFailures < 0 || lockout.isNegative() || maxSubjects < 1) {
+                throw new IllegalArgumentException("a lockout has failures >= 0, a duration >= 0 and room for at "
+                        + "least one subject");
+            }
+        }
+
+        /** Off: failures are never counted. */
+        public static Lockout off() {
+            return new Lockout(0, Duration.ZERO, 1);
+        }
+    }
 
     /** Huawei's gateway: 5 consecutive failures lock the access key for 5 minutes. */
-    public static final FailedAuthenticationThrottle.Policy HUAWEI_ACCESS_KEY_LOCKOUT =
-            new FailedAuthenticationThrottle.Policy(5, Duration.ofMinutes(5), 10_000);
+    public static final Lockout HUAWEI_ACCESS_KEY_LOCKOUT = new Lockout(5, Duration.ofMinutes(5), 10_000);
 
     /**
      * Per client address: 20 consecutive failures lock it for 1 minute. Higher than the access-key threshold so that
@@ -27,8 +48,7 @@ public record HuaweiApiConfig(int perSecond, Map<String, Integer> perOperationLi
      * locked address recovers soon, while a guesser gets at most 20 tries a minute from one address. A success from
      * the address clears its count.
      */
-    public static final FailedAuthenticationThrottle.Policy ADDRESS_LOCKOUT =
-            new FailedAuthenticationThrottle.Policy(20, Duration.ofMinutes(1), 10_000);
+    public static final Lockout ADDRESS_LOCKOUT = new Lockout(20, Duration.ofMinutes(1), 10_000);
 
     public HuaweiApiConfig {
         perOperationLimits = Map.copyOf(perOperationLimits);
@@ -39,7 +59,7 @@ public record HuaweiApiConfig(int perSecond, Map<String, Integer> perOperationLi
         }
     }
 
-    /** Rate limits only; failed authentications are throttled as Huawei's gateway does. */
+    /** Rate limits only; failed authentications are locked out as Huawei's gateway does. */
     public HuaweiApiConfig(int perSecond, Map<String, Integer> perOperationLimits) {
         this(perSecond, perOperationLimits, HUAWEI_ACCESS_KEY_LOCKOUT, ADDRESS_LOCKOUT);
     }
@@ -48,9 +68,8 @@ public record HuaweiApiConfig(int perSecond, Map<String, Integer> perOperationLi
         return new HuaweiApiConfig(1000, Map.of());
     }
 
-    /** The same limits with other lockout policies. */
-    public HuaweiApiConfig withLockouts(FailedAuthenticationThrottle.Policy accessKey,
-                                        FailedAuthenticationThrottle.Policy address) {
+    /** The same limits with other lockouts. */
+    public HuaweiApiConfig withLockouts(Lockout accessKey, Lockout address) {
         return new HuaweiApiConfig(perSecond, perOperationLimits, accessKey, address);
     }
 

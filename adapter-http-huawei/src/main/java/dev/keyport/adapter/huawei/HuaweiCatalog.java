@@ -26,19 +26,19 @@ final class HuaweiCatalog {
      * @param sdkMethod the method of the SDK's {@code KmsClient}
      * @param label     its name in metrics and logs: the path's verb for verb-style paths ({@code create-grant}), the
      *                  SDK method in kebab case for resource-style ones ({@code list-aliases})
-     * @param operation Keyport's implementation, empty when Keyport does not serve it
+     * @param action    Keyport's implementation, empty when Keyport does not serve it
      */
     record Route(String sdkMethod, HttpMethod method, String template, String label,
-                 Optional<HuaweiOperations.Operation<?>> operation, List<String> segments) {
+                 Optional<HuaweiActions.Action<?>> action, List<String> segments) {
 
         Route(String sdkMethod, HttpMethod method, String template, String label,
-              Optional<HuaweiOperations.Operation<?>> operation) {
-            this(sdkMethod, method, template, label, operation,
+              Optional<HuaweiActions.Action<?>> action) {
+            this(sdkMethod, method, template, label, action,
                     template.equals("/") ? List.of() : List.of(template.substring(1).split("/", -1)));
         }
 
         boolean implemented() {
-            return operation.isPresent();
+            return action.isPresent();
         }
 
         /** The index of {@code {project_id}} among the segments, or -1. */
@@ -200,7 +200,7 @@ final class HuaweiCatalog {
                 throw new IllegalStateException("the Huawei catalog names " + route.label() + " twice");
             }
         }
-        if (!labels.containsAll(HuaweiOperations.ALL.keySet())) {
+        if (!labels.containsAll(HuaweiActions.ALL.keySet())) {
             throw new IllegalStateException("an operation Keyport serves is missing from the Huawei catalog");
         }
     }
@@ -243,11 +243,11 @@ final class HuaweiCatalog {
 
     private static Route served(String sdkMethod, String path) {
         String label = path.substring(path.lastIndexOf('/') + 1);
-        HuaweiOperations.Operation<?> operation = HuaweiOperations.ALL.get(label);
-        if (operation == null) {
+        HuaweiActions.Action<?> action = HuaweiActions.ALL.get(label);
+        if (action == null) {
             throw new IllegalStateException("Keyport serves no " + label);
         }
-        return new Route(sdkMethod, HttpMethod.POST, path, label, Optional.of(operation));
+        return new Route(sdkMethod, HttpMethod.POST, path, label, Optional.of(action));
     }
 
     private static Route verb(String sdkMethod, String path) {

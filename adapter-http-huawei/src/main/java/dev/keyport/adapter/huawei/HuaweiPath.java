@@ -109,7 +109,7 @@ record HuaweiPath(List<String> segments) {
     }
 
     private static HuaweiException badPath() {
-        return HuaweiException.gateway(400, "APIGW.0201", "Bad request: the URL is not valid percent-encoded UTF-8.");
+        return HuaweiErrors.BAD_REQUEST.exception("the URL is not valid percent-encoded UTF-8");
     }
 
     @Override

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyport.application.port.in.Keyport;
-import dev.keyport.application.support.FailedAuthenticationThrottle;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +25,8 @@ class HuaweiAuthenticationThrottleTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private HuaweiServer server;
 
-    private HuaweiServer start(FailedAuthenticationThrottle.Policy accessKey,
-                               FailedAuthenticationThrottle.Policy address) throws Exception {
+    private HuaweiServer start(HuaweiApiConfig.Lockout accessKey, HuaweiApiConfig.Lockout address)
+            throws Exception {
         server = new HuaweiServer(Keyport.builder().clock(Clock.systemUTC()),
                 HuaweiApiConfig.defaults().withLockouts(accessKey, address), nanos::get);
         return server;
@@ -68,7 +67,7 @@ class HuaweiAuthenticationThrottleTest {
 
     @Test
     void fiveBadSignaturesLockTheAccessKeyForFiveMinutesWithoutCheckingItsSignatures() throws Exception {
-        start(HuaweiApiConfig.HUAWEI_ACCESS_KEY_LOCKOUT, FailedAuthenticationThrottle.Policy.off());
+        start(HuaweiApiConfig.HUAWEI_ACCESS_KEY_LOCKOUT, HuaweiApiConfig.Lockout.off());
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 5; i++) {
                 assertThat(unauthorized(listKeys(HuaweiServer.AK, "guess-" + i)).path("error_msg").asText())
@@ -92,7 +91,7 @@ class HuaweiAuthenticationThrottleTest {
 
     @Test
     void aSuccessClearsTheCount() throws Exception {
-        start(HuaweiApiConfig.HUAWEI_ACCESS_KEY_LOCKOUT, FailedAuthenticationThrottle.Policy.off());
+        start(HuaweiApiConfig.HUAWEI_ACCESS_KEY_LOCKOUT, HuaweiApiConfig.Lockout.off());
         for (int i = 0; i < 4; i++) {
             unauthorized(listKeys(HuaweiServer.AK, "guess"));
         }
@@ -105,8 +104,8 @@ class HuaweiAuthenticationThrottleTest {
 
     @Test
     void sprayingAccessKeysFromOneAddressLocksTheAddress() throws Exception {
-        start(FailedAuthenticationThrottle.Policy.off(),
-                new FailedAuthenticationThrottle.Policy(3, Duration.ofMinutes(1), 100));
+        start(HuaweiApiConfig.Lockout.off(),
+                new HuaweiApiConfig.Lockout(3, Duration.ofMinutes(1), 100));
         for (int i = 0; i < 3; i++) {
             unauthorized(listKeys("SPRAYED" + i, "whatever"));
         }
@@ -118,7 +117,7 @@ class HuaweiAuthenticationThrottleTest {
 
     @Test
     void theOutcomeNamesThePresentedAccessKeyAndTheAddressButNeverTheSignature() throws Exception {
-        start(FailedAuthenticationThrottle.Policy.off(), FailedAuthenticationThrottle.Policy.off());
+        start(HuaweiApiConfig.Lockout.off(), HuaweiApiConfig.Lockout.off());
         HuaweiSigner.Post wrong = HuaweiSigner.sign(HuaweiSigner.post(server.port(), HuaweiServer.PROJECT,
                 "list-keys", "{}"), "NOSUCHAK", "whatever");
         unauthorized(HuaweiSigner.send(server.port(), wrong));
@@ -148,7 +147,7 @@ class HuaweiAuthenticationThrottleTest {
 
     @Test
     void theOperationLabelIsABoundedSet() throws Exception {
-        start(FailedAuthenticationThrottle.Policy.off(), FailedAuthenticationThrottle.Policy.off());
+        start(HuaweiApiConfig.Lockout.off(), HuaweiApiConfig.Lockout.off());
         for (int i = 0; i < 5; i++) {
             HuaweiSigner.Post post = HuaweiSigner.post(server.port(), HuaweiServer.PROJECT,
                     "random-" + java.util.UUID.randomUUID(), "{}");

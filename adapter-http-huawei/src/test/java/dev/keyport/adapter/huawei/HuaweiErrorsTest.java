@@ -2,9 +2,13 @@ package dev.keyport.adapter.huawei;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyport.domain.DeletionWindow;
 import dev.keyport.domain.DomainErrorCode;
+import dev.keyport.domain.LifecyclePolicy;
+import dev.keyport.domain.WrappingKeySpec;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,10 +59,35 @@ class HuaweiErrorsTest {
     @ParameterizedTest
     @EnumSource(DomainErrorCode.class)
     void eachDomainCodeHasItsHuaweiStatusAndCode(DomainErrorCode code) {
-        HuaweiErrors.Row row = HuaweiErrors.row(code);
+        HuaweiErrors.Row row = HuaweiErrors.row(code, LifecyclePolicy.HUAWEI);
         assertThat(row.status() + " " + row.code()).isEqualTo(EXPECTED.get(code));
         assertThat(row.message()).isNotBlank().doesNotContain(code.name());
         assertThat(row.status() < 500 || code == DomainErrorCode.CONCURRENT_MODIFICATION)
                 .as("no 5xx for a client's mistake").isTrue();
+    }
+
+    @Test
+    void theMessagesThatQuoteHuaweisNumbersAreRenderedFromThePolicy() {
+        assertThat(HuaweiErrors.row(DomainErrorCode.INVALID_DELETION_WINDOW, LifecyclePolicy.HUAWEI).message())
+                .isEqualTo("Set the pending deletion period between 7 to 1096 days.");
+        assertThat(HuaweiErrors.row(DomainErrorCode.MATERIAL_LENGTH_INVALID, LifecyclePolicy.HUAWEI).message())
+                .isEqualTo("The external key plaintext length must be 32 bytes.");
+        LifecyclePolicy h = LifecyclePolicy.HUAWEI;
+        LifecyclePolicy other = new LifecyclePolicy("other", h.reimportRule(), new DeletionWindow(3, 9),
+                h.schedulableStates(), Set.of(24, 16), h.aliasRule(), 40, Set.of(WrappingKeySpec.RSA_4096));
+        assertThat(HuaweiErrors.row(DomainErrorCode.INVALID_DELETION_WINDOW, other).message())
+                .isEqualTo("Set the pending deletion period between 3 to 9 days.");
+        assertThat(HuaweiErrors.row(DomainErrorCode.MATERIAL_LENGTH_INVALID, other).message())
+                .isEqualTo("The external key plaintext length must be 16 or 24 bytes.");
+    }
+
+    @Test
+    void aRowTakesADetailAfterItsMessage() {
+        assertThat(HuaweiErrors.INVALID_PARAMETER.because("origin").message()).isEqualTo("Invalid parameter: origin.");
+        assertThat(HuaweiErrors.UNAUTHENTICATED.because("signature expired").message())
+                .isEqualTo("Incorrect IAM authentication information: signature expired");
+        HuaweiException e = HuaweiErrors.NO_SUCH_API.exception();
+        assertThat(e.status() + " " + e.code() + " " + e.gateway()).isEqualTo("404 APIGW.0101 true");
+        assertThat(HuaweiErrors.KEY_NOT_FOUND.exception().gateway()).isFalse();
     }
 }

@@ -317,7 +317,7 @@ class HuaweiRequestIntegrityTest {
                 "/v1.0/" + HuaweiServer.PROJECT + "/kms/describe+key")) {
             HuaweiSigner.Post other = post("describe-key", body);
             other.path = path;
-            other.canonicalPath = AkSkAuthenticator.canonicalUri(path).replaceAll("/$", "");
+            other.canonicalPath = HuaweiAuthenticator.canonicalUri(path).replaceAll("/$", "");
             RawHttp.Response response = rawWith(signed(other));
             assertThat(gatewayError(404, response.status(), response.body()).path("error_code").asText()).as(path)
                     .isEqualTo("APIGW.0101");

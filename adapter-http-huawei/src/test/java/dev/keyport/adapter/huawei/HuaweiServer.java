@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-/** The Huawei adapter on a random port over an in-memory Keyport, and official SDK clients pointed at it. */
+/** The Huawei adapter on a random port over an in-memory Keyport (or a stub), and official SDK clients pointed at it. */
 final class HuaweiServer implements AutoCloseable {
 
     static final String AK = "KEYPORTTESTAK0001";
@@ -48,13 +48,19 @@ final class HuaweiServer implements AutoCloseable {
 
     /** @param nanoTime the monotonic time of the API's rate limits and lockouts */
     HuaweiServer(Keyport.Builder keyportBuilder, HuaweiApiConfig config, LongSupplier nanoTime) throws Exception {
-        keyport = keyportBuilder.build();
+        this(keyportBuilder.build(), config, nanoTime);
+    }
+
+    /** The adapter over any {@link Keyport}: the application's, or a stub. */
+    HuaweiServer(Keyport keyport, HuaweiApiConfig config, LongSupplier nanoTime) throws Exception {
+        this.keyport = keyport;
         HuaweiCredentials credentials = credentials(
                 new HuaweiCredential(TenantId.of("tenant-a"), AK, Secret.of(SK), DOMAIN,
                         Map.of(PROJECT, Region.of("cn-north-4"), SECOND_PROJECT, Region.of("cn-east-3"))),
                 new HuaweiCredential(TenantId.of("tenant-b"), OTHER_AK, Secret.of(OTHER_SK),
                         "c168fe00ff56492495a7d22974df2d0c", Map.of(OTHER_PROJECT, Region.of("cn-north-4"))));
-        api = new HuaweiApi(keyport, credentials, Clock.systemUTC(), config, nanoTime).observe(outcomes::add);
+        api = new HuaweiApi(keyport, credentials, Clock.systemUTC(), config, new SupportGuards(nanoTime))
+                .observe(outcomes::add);
         server = api.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

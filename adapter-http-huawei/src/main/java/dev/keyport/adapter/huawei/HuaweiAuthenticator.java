@@ -33,7 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
  * must be present exactly once, without control characters; the signed-header list names each header once; the
  * query may not repeat a parameter; path and query must be valid percent-encoded UTF-8.
  */
-final class AkSkAuthenticator {
+final class HuaweiAuthenticator {
 
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -45,7 +45,7 @@ final class AkSkAuthenticator {
     private final HuaweiCredentials credentials;
     private final Clock clock;
 
-    AkSkAuthenticator(HuaweiCredentials credentials, Clock clock) {
+    HuaweiAuthenticator(HuaweiCredentials credentials, Clock clock) {
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -182,8 +182,7 @@ final class AkSkAuthenticator {
             String key = HuaweiPath.decode(eq < 0 ? pair : pair.substring(0, eq), true);
             String value = eq < 0 ? "" : HuaweiPath.decode(pair.substring(eq + 1), true);
             if (sorted.put(HuaweiPath.encode(key), HuaweiPath.encode(value)) != null) {
-                throw HuaweiException.gateway(400, "APIGW.0201",
-                        "Bad request: a query parameter appears more than once.");
+                throw HuaweiErrors.BAD_REQUEST.exception("a query parameter appears more than once");
             }
         }
         StringBuilder query = new StringBuilder();
@@ -209,7 +208,7 @@ final class AkSkAuthenticator {
         }
     }
 
-    static HuaweiException failure(String why) {
-        return HuaweiException.gateway(401, "APIGW.0301", "Incorrect IAM authentication information: " + why);
+    private static HuaweiException failure(String why) {
+        return HuaweiErrors.UNAUTHENTICATED.exception(why);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The signature algorithm against a request the real Java SDK 3.1.143 signed (the research notes' test vector). */
-class AkSkAuthenticatorTest {
+class HuaweiAuthenticatorTest {
 
     private static final String BODY = "{\"key_id\":\"0d0466b0-e727-4d9c-b35d-f84bb474a37f\"}";
     private static final String SIGNATURE = "3337d7082a009e6623964631d16f350ededa47547432c6e17213d2907a1d9adb";
@@ -25,11 +25,11 @@ class AkSkAuthenticatorTest {
             TenantId.of("vector"), "TESTAK0123456789", Secret.of("TESTSKabcdefghijklmnopqrstuvwxyz0123456789"),
             "domain", Map.of("p1", Region.of("cn-north-4"))));
 
-    private AkSkAuthenticator at(String instant) {
-        return new AkSkAuthenticator(directory, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+    private HuaweiAuthenticator at(String instant) {
+        return new HuaweiAuthenticator(directory, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
     }
 
-    private static AkSkAuthenticator.SignedRequest request(String signature, String body, String date) {
+    private static HuaweiAuthenticator.SignedRequest request(String signature, String body, String date) {
         Map<String, String> headers = new HashMap<>();
         headers.put("host", "127.0.0.1:18080");
         headers.put("user-agent", "huaweicloud-usdk-java/3.0");
@@ -37,7 +37,7 @@ class AkSkAuthenticatorTest {
         headers.put("x-sdk-date", date);
         headers.put("authorization", "SDK-HMAC-SHA256 Access=TESTAK0123456789, "
                 + "SignedHeaders=host;user-agent;x-project-id;x-sdk-date, Signature=" + signature);
-        return AkSkAuthenticator.SignedRequest.of("POST", "/v1.0/p1/kms/describe-key", null, headers,
+        return HuaweiAuthenticator.SignedRequest.of("POST", "/v1.0/p1/kms/describe-key", null, headers,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -46,14 +46,15 @@ class AkSkAuthenticatorTest {
         HuaweiCredential credential = at("2026-11-22T09:50:41Z").authenticate(request(SIGNATURE, BODY,
                 "20261122T095041Z"));
         assertThat(credential.tenant()).isEqualTo(TenantId.of("vector"));
-        assertThat(AkSkAuthenticator.canonicalUri("/v1.0/p1/kms/describe-key")).isEqualTo("/v1.0/p1/kms/describe-key/");
-        assertThat(AkSkAuthenticator.sha256Hex(BODY.getBytes(StandardCharsets.UTF_8)))
+        assertThat(HuaweiAuthenticator.canonicalUri("/v1.0/p1/kms/describe-key"))
+                .isEqualTo("/v1.0/p1/kms/describe-key/");
+        assertThat(HuaweiAuthenticator.sha256Hex(BODY.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("f8d5a27350e9ce44d727865b6957f78d96b7446a119a222f20c5461a3eaf27f0");
     }
 
     @Test
     void anyChangeBreaksIt() {
-        AkSkAuthenticator authenticator = at("2026-11-22T09:50:41Z");
+        HuaweiAuthenticator authenticator = at("2026-11-22T09:50:41Z");
         assertRejected(() -> authenticator.authenticate(request(SIGNATURE, BODY.replace("0d04", "0d05"),
                 "20261122T095041Z")));
         assertRejected(() -> authenticator.authenticate(request(SIGNATURE, BODY, "20261122T095042Z")));
@@ -68,22 +69,22 @@ class AkSkAuthenticatorTest {
         assertRejected(() -> at("2026-11-22T09:35:40Z").authenticate(request(SIGNATURE, BODY, "20261122T095041Z")));
     }
 
-    private static AkSkAuthenticator.SignedRequest withHeaders(AkSkAuthenticator.SignedRequest request, String body,
+    private static HuaweiAuthenticator.SignedRequest withHeaders(HuaweiAuthenticator.SignedRequest request, String body,
                                                                Map<String, List<String>> changes) {
         Map<String, List<String>> headers = new HashMap<>(request.headers());
         changes.forEach((name, values) -> {
             headers.remove(name.toLowerCase(java.util.Locale.ROOT));
             headers.put(name, values);
         });
-        return new AkSkAuthenticator.SignedRequest(request.method(), request.rawPath(), request.rawQuery(), headers,
+        return new HuaweiAuthenticator.SignedRequest(request.method(), request.rawPath(), request.rawQuery(), headers,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aDeclaredBodyHashIsAcceptedOnlyWhenItIsTheBodysOwn() {
-        AkSkAuthenticator authenticator = at("2026-11-22T09:50:41Z");
-        AkSkAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
-        String hash = AkSkAuthenticator.sha256Hex(BODY.getBytes(StandardCharsets.UTF_8));
+        HuaweiAuthenticator authenticator = at("2026-11-22T09:50:41Z");
+        HuaweiAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
+        String hash = HuaweiAuthenticator.sha256Hex(BODY.getBytes(StandardCharsets.UTF_8));
         authenticator.authenticate(withHeaders(signed, BODY, Map.of("x-sdk-content-sha256", List.of(hash))));
         String swapped = BODY.replace("0d0466b0", "ffffffff");
         assertRejected(() -> authenticator.authenticate(withHeaders(signed, swapped,
@@ -96,8 +97,8 @@ class AkSkAuthenticatorTest {
 
     @Test
     void aSignedHeaderMustBePresentOnceWithoutControlCharacters() {
-        AkSkAuthenticator authenticator = at("2026-11-22T09:50:41Z");
-        AkSkAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
+        HuaweiAuthenticator authenticator = at("2026-11-22T09:50:41Z");
+        HuaweiAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
         assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY,
                 Map.of("x-project-id", List.of("p1", "p1")))));
         assertRejected(() -> authenticator.authenticate(withHeaders(signed, BODY,
@@ -112,8 +113,8 @@ class AkSkAuthenticatorTest {
 
     @Test
     void theSignedHeaderListNamesEachHeaderOnce() {
-        AkSkAuthenticator authenticator = at("2026-11-22T09:50:41Z");
-        AkSkAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
+        HuaweiAuthenticator authenticator = at("2026-11-22T09:50:41Z");
+        HuaweiAuthenticator.SignedRequest signed = request(SIGNATURE, BODY, "20261122T095041Z");
         for (String list : List.of("host;host;user-agent;x-project-id;x-sdk-date",
                 "host;user-agent;x-project-id;x-sdk-date;", ";host;user-agent;x-project-id;x-sdk-date",
                 "host;;user-agent;x-project-id;x-sdk-date")) {
@@ -125,10 +126,10 @@ class AkSkAuthenticatorTest {
 
     @Test
     void aQueryMayNotRepeatAParameterAndMustBeValidPercentEncoding() {
-        assertThat(AkSkAuthenticator.canonicalQuery("b=2&a=1&c")).isEqualTo("a=1&b=2&c=");
-        assertThat(AkSkAuthenticator.canonicalQuery("a=x+y%2Az~")).isEqualTo("a=x%20y%2Az~");
+        assertThat(HuaweiAuthenticator.canonicalQuery("b=2&a=1&c")).isEqualTo("a=1&b=2&c=");
+        assertThat(HuaweiAuthenticator.canonicalQuery("a=x+y%2Az~")).isEqualTo("a=x%20y%2Az~");
         for (String query : List.of("a=1&a=2", "a=1&a", "a&a", "a=%zz", "a=%", "%C3%28=1", "a=1&%61=2")) {
-            assertThatThrownBy(() -> AkSkAuthenticator.canonicalQuery(query)).as(query)
+            assertThatThrownBy(() -> HuaweiAuthenticator.canonicalQuery(query)).as(query)
                     .isInstanceOfSatisfying(HuaweiException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
                         assertThat(e.code()).isEqualTo("APIGW.0201");
@@ -138,15 +139,15 @@ class AkSkAuthenticatorTest {
 
     @Test
     void theCanonicalUriIsBuiltFromTheDecodedSegmentsAsTheSdksBuildIt() {
-        assertThat(AkSkAuthenticator.canonicalUri("/")).isEqualTo("/");
-        assertThat(AkSkAuthenticator.canonicalUri("/v1.0/p1/kms/%64escribe-key"))
+        assertThat(HuaweiAuthenticator.canonicalUri("/")).isEqualTo("/");
+        assertThat(HuaweiAuthenticator.canonicalUri("/v1.0/p1/kms/%64escribe-key"))
                 .isEqualTo("/v1.0/p1/kms/describe-key/");
-        assertThat(AkSkAuthenticator.canonicalUri("/v1.0/p1/kms/a%2Fb")).isEqualTo("/v1.0/p1/kms/a%2Fb/");
-        assertThat(AkSkAuthenticator.canonicalUri("/v1.0/%7Bproject_id%7D/kms/x+y"))
+        assertThat(HuaweiAuthenticator.canonicalUri("/v1.0/p1/kms/a%2Fb")).isEqualTo("/v1.0/p1/kms/a%2Fb/");
+        assertThat(HuaweiAuthenticator.canonicalUri("/v1.0/%7Bproject_id%7D/kms/x+y"))
                 .isEqualTo("/v1.0/%7Bproject_id%7D/kms/x%2By/");
-        assertThat(AkSkAuthenticator.canonicalUri("/a//b/")).isEqualTo("/a//b/");
-        assertThatThrownBy(() -> AkSkAuthenticator.canonicalUri("/a%zz")).isInstanceOf(HuaweiException.class);
-        assertThatThrownBy(() -> AkSkAuthenticator.canonicalUri("/a%C3%28")).isInstanceOf(HuaweiException.class);
+        assertThat(HuaweiAuthenticator.canonicalUri("/a//b/")).isEqualTo("/a//b/");
+        assertThatThrownBy(() -> HuaweiAuthenticator.canonicalUri("/a%zz")).isInstanceOf(HuaweiException.class);
+        assertThatThrownBy(() -> HuaweiAuthenticator.canonicalUri("/a%C3%28")).isInstanceOf(HuaweiException.class);
     }
 
     private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * means exactly what was signed — same method, path segments, query, signed header values and body. The requests
  * are signed by this test's own implementation of Huawei's signing guide, not by the code under test.
  */
-class AkSkAuthenticatorFuzzTest {
+class HuaweiAuthenticatorFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261130L);
     private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 10_000);
@@ -47,7 +47,7 @@ class AkSkAuthenticatorFuzzTest {
     private static final String DATE = "20261122T095041Z";
     private static final Instant NOW = Instant.parse("2026-11-22T09:50:41Z");
 
-    private final AkSkAuthenticator authenticator = new AkSkAuthenticator(HuaweiServer.credentials(
+    private final HuaweiAuthenticator authenticator = new HuaweiAuthenticator(HuaweiServer.credentials(
             new HuaweiCredential(TenantId.of("fuzz"), AK, Secret.of(SK), "domain",
                     Map.of("p1", Region.of("cn-north-4")))), Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -75,10 +75,10 @@ class AkSkAuthenticatorFuzzTest {
             return values;
         }
 
-        AkSkAuthenticator.SignedRequest toSigned() {
+        HuaweiAuthenticator.SignedRequest toSigned() {
             Map<String, List<String>> map = new LinkedHashMap<>();
             headers.forEach(h -> map.computeIfAbsent(h[0], k -> new ArrayList<>()).add(h[1]));
-            return new AkSkAuthenticator.SignedRequest(method, path, query, map, body);
+            return new HuaweiAuthenticator.SignedRequest(method, path, query, map, body);
         }
     }
 

@@ -1,0 +1,180 @@
+package dev.keyport.adapter.huawei;
+
+import static dev.keyport.adapter.huawei.HuaweiParams.keyId;
+import static dev.keyport.adapter.huawei.HuaweiParams.required;
+import static dev.keyport.adapter.huawei.HuaweiParams.sequence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyport.application.port.in.CancelKeyDeletionCommand;
+import dev.keyport.application.port.in.Caller;
+import dev.keyport.application.port.in.CreateKeyCommand;
+import dev.keyport.application.port.in.DecryptCommand;
+import dev.keyport.application.port.in.DeleteImportedKeyMaterialCommand;
+import dev.keyport.application.port.in.DescribeKeyCommand;
+import dev.keyport.application.port.in.DisableKeyCommand;
+import dev.keyport.application.port.in.EnableKeyCommand;
+import dev.keyport.application.port.in.EncryptCommand;
+import dev.keyport.application.port.in.GetParametersForImportCommand;
+import dev.keyport.application.port.in.ImportKeyMaterialCommand;
+import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.in.ListKeysCommand;
+import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.domain.Alias;
+import dev.keyport.domain.Description;
+import dev.keyport.domain.ImportToken;
+import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyState;
+import dev.keyport.domain.KeyUsage;
+import dev.keyport.domain.LifecyclePolicy;
+import dev.keyport.domain.Origin;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The operations Keyport serves under {@code /v1.0/{project_id}/kms/}, one row each: its name, its request record, its
+ * handler. A handler parses its request ({@link HuaweiParams}), calls one use case, and shapes the result
+ * ({@link HuaweiViews}); refusals are rows of {@link HuaweiErrors}.
+ */
+final class HuaweiActions {
+
+    /** What an action needs besides its body: the use cases, who asks, and the credential it was signed with. */
+    record Context(Keyport keyport, Caller caller, HuaweiCredential credential) {
+
+        LifecyclePolicy policy() {
+            return caller.policy();
+        }
+    }
+
+    /** One action: its name (the path's last segment), its body record, and its handler. */
+    record Action<R>(String name, Class<R> requestType, BiFunction<R, Context, Object> handler) {
+
+        Object run(ObjectMapper json, JsonNode body, Context context) {
+            return handler.apply(Json.read(json, body, requestType), context);
+        }
+    }
+
+    static final Map<String, Action<?>> ALL = Stream.of(
+                    new Action<>("create-key", Requests.CreateKey.class, HuaweiActions::createKey),
+                    new Action<>("describe-key", Requests.OperateKey.class, HuaweiActions::describeKey),
+                    new Action<>("list-keys", Requests.ListKeys.class, HuaweiActions::listKeys),
+                    new Action<>("get-parameters-for-import", Requests.GetParametersForImport.class,
+                            HuaweiActions::getParametersForImport),
+                    new Action<>("import-key-material", Requests.ImportKeyMaterial.class,
+                            HuaweiActions::importKeyMaterial),
+                    new Action<>("delete-imported-key-material", Requests.OperateKey.class,
+                            HuaweiActions::deleteImportedKeyMaterial),
+                    new Action<>("enable-key", Requests.OperateKey.class, HuaweiActions::enableKey),
+                    new Action<>("disable-key", Requests.OperateKey.class, HuaweiActions::disableKey),
+                    new Action<>("schedule-key-deletion", Requests.ScheduleKeyDeletion.class,
+                            HuaweiActions::scheduleKeyDeletion),
+                    new Action<>("cancel-key-deletion", Requests.OperateKey.class, HuaweiActions::cancelKeyDeletion),
+                    new Action<>("encrypt-data", Requests.EncryptData.class, HuaweiActions::encryptData),
+                    new Action<>("decrypt-data", Requests.DecryptData.class, HuaweiActions::decryptData))
+            .collect(Collectors.toUnmodifiableMap(Action::name, a -> a));
+
+    private HuaweiActions() {
+    }
+
+    private static Object createKey(Requests.CreateKey r, Context c) {
+        sequence(r.sequence());
+        Alias alias = Alias.of(required(r.keyAlias(), "key_alias"));
+        String description = HuaweiParams.description(r.keyDescription(), c.policy());
+        Origin origin = HuaweiParams.origin(r.origin());
+        HuaweiParams.aes256(r.keySpec());
+        HuaweiParams.encryptDecrypt(r.keyUsage());
+        HuaweiParams.defaultKeystore(r.keystoreId());
+        return HuaweiViews.created(c.keyport().createKey(new CreateKeyCommand(c.caller(), alias,
+                Description.of(description), KeyUsage.ENCRYPT_DECRYPT, origin)), c.credential());
+    }
+
+    private static Object describeKey(Requests.OperateKey r, Context c) {
+        sequence(r.sequence());
+        return new Responses.DescribeKey(HuaweiViews.details(
+                c.keyport().describeKey(new DescribeKeyCommand(c.caller(), keyId(r.keyId()))), c.credential()));
+    }
+
+    private static Object listKeys(Requests.ListKeys r, Context c) {
+        sequence(r.sequence());
+        int limit = HuaweiParams.limit(r.limit());
+        long marker = HuaweiParams.marker(r.marker());
+        Set<KeyState> states = HuaweiParams.keyStates(r.keyState());
+        if (states.isEmpty() || !HuaweiParams.listsAes256(r.keySpec())) {
+            return HuaweiViews.NO_KEYS;
+        }
+        return HuaweiViews.page(c.keyport().listKeys(new ListKeysCommand(c.caller(), states, Optional.empty(),
+                Optional.empty(), Optional.empty(), false, marker, limit)), marker, c.credential());
+    }
+
+    private static Object getParametersForImport(Requests.GetParametersForImport r, Context c) {
+        sequence(r.sequence());
+        KeyId id = keyId(r.keyId());
+        return HuaweiViews.parameters(id, c.keyport().getParametersForImport(new GetParametersForImportCommand(
+                c.caller(), id, HuaweiParams.wrappingAlgorithm(r.wrappingAlgorithm()),
+                HuaweiParams.wrappingKeySpec(c.policy()))));
+    }
+
+    private static Object importKeyMaterial(Requests.ImportKeyMaterial r, Context c) {
+        sequence(r.sequence());
+        KeyId id = keyId(r.keyId());
+        String token = HuaweiParams.importToken(r.importToken());
+        byte[] wrapped = HuaweiParams.wrappedMaterial(r.encryptedKeyMaterial(), r.encryptedPrivatekey());
+        c.keyport().importKeyMaterial(new ImportKeyMaterialCommand(c.caller(), id, ImportToken.of(token), wrapped,
+                Optional.ofNullable(r.expirationTime()).map(HuaweiParams::expiry)));
+        return new Responses.Empty();
+    }
+
+    private static Object deleteImportedKeyMaterial(Requests.OperateKey r, Context c) {
+        sequence(r.sequence());
+        c.keyport().deleteImportedKeyMaterial(new DeleteImportedKeyMaterialCommand(c.caller(), keyId(r.keyId())));
+        return new Responses.Empty();
+    }
+
+    private static Object enableKey(Requests.OperateKey r, Context c) {
+        sequence(r.sequence());
+        return new Responses.WrappedKeyStatus(HuaweiViews.status(
+                c.keyport().enableKey(new EnableKeyCommand(c.caller(), keyId(r.keyId())))));
+    }
+
+    private static Object disableKey(Requests.OperateKey r, Context c) {
+        sequence(r.sequence());
+        return new Responses.WrappedKeyStatus(HuaweiViews.status(
+                c.keyport().disableKey(new DisableKeyCommand(c.caller(), keyId(r.keyId())))));
+    }
+
+    private static Object scheduleKeyDeletion(Requests.ScheduleKeyDeletion r, Context c) {
+        sequence(r.sequence());
+        KeyId id = keyId(r.keyId());
+        int days = HuaweiParams.pendingDays(r.pendingDays(), c.policy());
+        return HuaweiViews.status(c.keyport().scheduleKeyDeletion(new ScheduleKeyDeletionCommand(c.caller(), id,
+                days)));
+    }
+
+    private static Object cancelKeyDeletion(Requests.OperateKey r, Context c) {
+        sequence(r.sequence());
+        return HuaweiViews.status(c.keyport().cancelKeyDeletion(new CancelKeyDeletionCommand(c.caller(),
+                keyId(r.keyId()))));
+    }
+
+    private static Object encryptData(Requests.EncryptData r, Context c) {
+        sequence(r.sequence());
+        KeyId id = keyId(r.keyId());
+        byte[] plaintext = HuaweiParams.plaintext(r.plainText());
+        HuaweiParams.symmetricDefault(r.encryptionAlgorithm());
+        byte[] context = HuaweiParams.context(r.additionalAuthenticatedData(), r.encryptionContext());
+        return HuaweiViews.encrypted(id, c.keyport().encrypt(new EncryptCommand(c.caller(), id, plaintext, context))
+                .ciphertext());
+    }
+
+    private static Object decryptData(Requests.DecryptData r, Context c) {
+        sequence(r.sequence());
+        byte[] blob = HuaweiParams.cipherText(r.cipherText(), r.keyId());
+        HuaweiParams.symmetricDefault(r.encryptionAlgorithm());
+        byte[] context = HuaweiParams.context(r.additionalAuthenticatedData(), r.encryptionContext());
+        return HuaweiViews.decrypted(c.keyport().decrypt(new DecryptCommand(c.caller(), blob, context)));
+    }
+}

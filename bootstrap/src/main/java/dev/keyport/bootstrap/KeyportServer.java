@@ -94,8 +94,10 @@ public final class KeyportServer implements AutoCloseable {
                     settings.defaultRegion(), limits.tencentRate(), limits.tencentCryptoRate(), Map.of())
                     .withThrottles(limits.credentialPolicy(), limits.addressPolicy()))
                     .observe(metrics::tencent);
-            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory.huawei(), clock, new HuaweiApiConfig(limits.huaweiRate(),
-                    Map.of(), limits.credentialPolicy(), limits.addressPolicy())).observe(metrics::huawei);
+            ServerGuards guards = new ServerGuards(System::nanoTime);
+            HuaweiApi huaweiApi = new HuaweiApi(keyport, directory.huawei(), clock, new HuaweiApiConfig(
+                    limits.huaweiRate(), Map.of(), ServerGuards.lockout(limits.credentialPolicy()),
+                    ServerGuards.lockout(limits.addressPolicy())), guards).observe(metrics::huawei);
             Settings.Listeners listen = settings.listeners();
             Vertx vertxForTls = started;
             listen.tls().ifPresent(tls -> checkTls(vertxForTls, tls));

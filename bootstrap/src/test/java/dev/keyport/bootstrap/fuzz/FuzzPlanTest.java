@@ -31,7 +31,7 @@ class FuzzPlanTest {
 
     @Test
     void everyHuaweiOperationAndEveryFieldOfItsBodyIsFuzzed() throws Exception {
-        Map<String, Set<String>> served = served("dev.keyport.adapter.huawei.HuaweiOperations",
+        Map<String, Set<String>> served = served("dev.keyport.adapter.huawei.HuaweiActions",
                 new PropertyNamingStrategies.SnakeCaseStrategy()::translate);
         assertThat(served).hasSize(12);
         assertCovered(served, FuzzPlan.huaweiActions());

@@ -48,6 +48,7 @@ public final class Cmk {
     private final Set<CloudResource> bindings;
     private final List<ImportGrant> grants;
     private final List<KeyEvent> events = new ArrayList<>();
+    private boolean discarded;
 
     private Cmk(CmkSnapshot s) {
         this.id = s.id();
@@ -219,6 +220,7 @@ public final class Cmk {
      * @return whether the material expired now
      */
     public boolean expireMaterialIfDue(Instant now) {
+        requireNotDiscarded();
         if (!isMaterialExpiryDue(now)) {
             return false;
         }
@@ -407,6 +409,20 @@ public final class Cmk {
         return material != null;
     }
 
+    /**
+     * An independent copy of the material, for a store to seal: still sealed if this key holds it sealed, its bytes
+     * read through {@link KeyMaterial#copyBytes(SecretAccess)}. The caller erases it.
+     */
+    public Optional<KeyMaterial> material() {
+        requireNotDiscarded();
+        return Optional.ofNullable(material).map(KeyMaterial::copy);
+    }
+
+    /** The keyed fingerprint of the first material imported, which admits only that material again; not a secret. */
+    public Optional<MaterialFingerprint> fingerprint() {
+        return Optional.ofNullable(fingerprint);
+    }
+
     public Optional<Instant> materialExpiresAt() {
         return Optional.ofNullable(materialExpiresAt);
     }
@@ -446,9 +462,29 @@ public final class Cmk {
                 Optional.ofNullable(materialExpiresAt), Optional.ofNullable(deletionDate));
     }
 
+    /**
+     * Every field, with the secrets in clear: material and wrapping private keys still sealed are opened. For the
+     * in-memory store and for tests; a store that seals secrets saves through the accessors and never calls this.
+     */
     public CmkSnapshot snapshot() {
+        requireNotDiscarded();
+        if (material != null) {
+            material.open();
+        }
+        grants.forEach(grant -> grant.wrappingKey().privateKey());
         return new CmkSnapshot(id, scope, alias, description, usage, origin, createdAt, state, material,
                 fingerprint, materialExpiresAt, deletionDate, bindings, grants, version);
+    }
+
+    /**
+     * Erases the material this object holds, for a unit of work that is done with a key it loaded: the stored key is
+     * untouched, and this object refuses every further transition, use and snapshot.
+     */
+    public void discard() {
+        if (material != null) {
+            material.erase();
+        }
+        discarded = true;
     }
 
     @Override
@@ -461,6 +497,7 @@ public final class Cmk {
     /** Every transition starts here: time at millisecond precision, expired material and grants gone. */
     private Instant prepare(Instant now) {
         Objects.requireNonNull(now, "now");
+        requireNotDiscarded();
         Instant at = truncate(now);
         expireMaterialIfDue(at);
         grants.removeIf(grant -> grant.expiredAt(at));
@@ -481,6 +518,12 @@ public final class Cmk {
                     : importRefused(DomainErrorCode.IMPORT_TOKEN_INVALID, "the token was not issued for this key");
         }
         return grant.get();
+    }
+
+    private void requireNotDiscarded() {
+        if (discarded) {
+            throw new IllegalStateException("key " + id + " was discarded by the unit of work that loaded it");
+        }
     }
 
     private void requireExternal(KeyOperation operation) {

@@ -36,10 +36,10 @@ final class KeyListQuery {
             return new KeyPage(List.of(), 0); // no alias or id holds it, and PostgreSQL refuses to compare it
         }
         String from = """
-                FROM (SELECT c.*, %s AS effective_state FROM cmk c
+                FROM (SELECT c.*, %s AS effective_state, %s AS material_expired FROM cmk c
                       WHERE tenant_id = :tenant AND region = :region AND %s) k
                 WHERE effective_state IN (<states>)""".formatted(MaterialExpirySql.EFFECTIVE_STATE,
-                NOT_PAST_DELETION)
+                MaterialExpirySql.DUE, NOT_PAST_DELETION)
                 + (query.origin().isPresent() ? " AND origin = :origin" : "")
                 + (query.usage().isPresent() ? " AND key_usage = :usage" : "")
                 + (query.search().isPresent()
@@ -79,13 +79,11 @@ final class KeyListQuery {
 
     /** The key as seen at {@code :now}: the state as the material expiry makes it, no expiry once it has passed. */
     private static KeyView view(ResultSet rs) throws SQLException {
-        KeyState effective = KeyState.valueOf(rs.getString("effective_state"));
-        boolean expired = effective != KeyState.valueOf(rs.getString("state"));
         return new KeyView(KeyId.of(rs.getString("key_id")), Columns.scope(rs),
                 Alias.of(rs.getString("alias")), Description.of(rs.getString("description")),
                 KeyUsage.valueOf(rs.getString("key_usage")), Origin.valueOf(rs.getString("origin")),
-                effective, Columns.instant(rs, "created_at"),
-                expired ? Optional.empty()
+                KeyState.valueOf(rs.getString("effective_state")), Columns.instant(rs, "created_at"),
+                rs.getBoolean("material_expired") ? Optional.empty()
                         : Optional.ofNullable(Columns.instant(rs, "material_expires_at")),
                 Optional.ofNullable(Columns.instant(rs, "deletion_date")));
     }

@@ -80,7 +80,8 @@ class MaterialErasureTest {
                 .doesNotContain(HexFormat.of().formatHex(material))
                 .doesNotContain(Base64.getEncoder().encodeToString(material))
                 .doesNotContain(parameters.token().value())
-                .doesNotContain(Base64.getEncoder().encodeToString(Fixtures.WRAPPING_KEY.privateKeyPkcs8(SecretAccess.get())));
+                .doesNotContain(Base64.getEncoder().encodeToString(
+                        Fixtures.WRAPPING_KEY.privateKeyPkcs8(SecretAccess.get())));
     }
 
     /** The paths of every place in the object graph below {@code root} that holds the material in some form. */

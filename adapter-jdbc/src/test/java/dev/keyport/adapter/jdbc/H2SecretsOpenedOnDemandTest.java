@@ -4,6 +4,7 @@ import static dev.keyport.adapter.jdbc.JdbcStoreContract.CALLER;
 import static dev.keyport.adapter.jdbc.JdbcStoreContract.WRAPPING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.CloudResourceCommand;
 import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.application.port.in.DecryptCommand;
@@ -15,6 +16,9 @@ import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ListKeysCommand;
+import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.SweepCommand;
+import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.testing.MutableClock;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.CloudResource;
@@ -33,6 +37,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Through Keyport on H2, a sealed secret is opened only by the operation that needs it: no use case opens a grant's
  * private key but ImportKeyMaterial, which opens the one its token names; only Encrypt and Decrypt open material.
+ * Describing, listing, state changes, bindings, deletion and the sweeps (expiry, purge) open nothing.
  */
 class H2SecretsOpenedOnDemandTest {
 
@@ -87,15 +93,17 @@ class H2SecretsOpenedOnDemandTest {
     }
 
     @Test
-    void describingChangingAndListingKeysOpenNoMaterialAndNoPrivateKey() {
+    void describingChangingListingAndSweepingKeysOpenNoMaterialAndNoPrivateKey() {
         KeyId imported = createKey("imported", Origin.EXTERNAL);
-        importMaterial(imported, parameters(imported));
+        importMaterial(imported, parameters(imported), Optional.empty());
         for (int i = 0; i < 3; i++) {
             parameters(imported);
         }
+        KeyId expiring = createKey("expiring", Origin.EXTERNAL);
+        importMaterial(expiring, parameters(expiring), Optional.of(clock.instant().plus(Duration.ofHours(1))));
         KeyId generated = createKey("generated", Origin.KEYPORT);
-        assertThat(sealer.opened).as("creating, issuing and importing seal; the import opened its grant")
-                .hasSize(1);
+        assertThat(sealer.opened).as("creating, issuing and importing seal; each import opened its grant")
+                .hasSize(2);
         sealer.opened.clear();
 
         for (KeyId id : List.of(imported, generated)) {
@@ -108,6 +116,17 @@ class H2SecretsOpenedOnDemandTest {
         parameters(imported);
         keyport.listKeys(new ListKeysCommand(CALLER, EnumSet.allOf(KeyState.class), Optional.empty(),
                 Optional.empty(), Optional.empty(), true, 0, 100));
+        for (KeyId id : List.of(imported, generated)) {
+            keyport.disableKey(new DisableKeyCommand(CALLER, id));
+            keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT), id,
+                    7));
+        }
+        keyport.cancelKeyDeletion(new CancelKeyDeletionCommand(CALLER, imported));
+        keyport.enableKey(new EnableKeyCommand(CALLER, imported));
+        clock.advance(Duration.ofDays(8));
+        SweepResult swept = keyport.sweep(new SweepCommand(100));
+        assertThat(swept.materialExpired()).isEqualTo(1);
+        assertThat(swept.keysPurged()).isEqualTo(1);
 
         assertThat(sealer.opened).isEmpty();
 
@@ -131,7 +150,7 @@ class H2SecretsOpenedOnDemandTest {
         assertThat(grants).hasSize(3);
         assertThat(sealer.opened).isEmpty();
 
-        importMaterial(id, issued.get(1));
+        importMaterial(id, issued.get(1), Optional.empty());
 
         assertThat(sealer.opened).containsExactly(SealedSecrets.PRIVATE_KEY_COLUMN + " "
                 + SealedSecrets.privateKeyOwner(id.value(), grants.get(1)));
@@ -148,10 +167,10 @@ class H2SecretsOpenedOnDemandTest {
                 WrappingAlgorithm.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048));
     }
 
-    private void importMaterial(KeyId id, ImportParameters parameters) {
+    private void importMaterial(KeyId id, ImportParameters parameters, Optional<Instant> expiry) {
         keyport.importKeyMaterial(new ImportKeyMaterialCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT), id,
                 parameters.token(), WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
-                JdbcStoreContract.material()), Optional.empty()));
+                JdbcStoreContract.material()), expiry));
     }
 
     private List<String> grantsOldestFirst(KeyId id) throws SQLException {

@@ -21,6 +21,10 @@ import java.util.Set;
  * {@link DomainException} that names the key, its state and the rule broken. Before any transition the key applies
  * its own material expiry, so no caller can act on material whose expiry has passed. Each change is recorded as a
  * {@link KeyEvent}, drained by the application into the audit trail.
+ *
+ * <p>A key rebuilt by a store that seals secrets holds its material and its grants' wrapping private keys still
+ * sealed, and opens one only when an operation needs it: the material to encrypt or decrypt, one grant's private key
+ * to import under that grant's token.
  */
 public final class Cmk {
 

@@ -20,9 +20,9 @@ public final class KeyMaterial {
     public static final int AES_128_BYTES = 16;
     public static final int AES_256_BYTES = 32;
 
-    /** The material in clear; null while it is still sealed. */
+    /** The material in clear; null while it is still sealed (erasing sealed material leaves it empty). */
     private byte[] bytes;
-    /** How to open it; null once it is open (or erased). */
+    /** How to open it; null once it is open or erased. */
     private SecretOpener sealed;
 
     private KeyMaterial(byte[] bytes, SecretOpener sealed) {
@@ -98,11 +98,7 @@ public final class KeyMaterial {
         if (open != null) {
             return open;
         }
-        SecretOpener opener = sealed;
-        if (opener == null) {
-            throw new IllegalStateException("the material was erased before it was opened");
-        }
-        byte[] opened = opener.open();
+        byte[] opened = sealed.open();
         try {
             bytes = checked(opened).clone();
         } finally {

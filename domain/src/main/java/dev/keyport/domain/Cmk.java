@@ -21,6 +21,10 @@ import java.util.Set;
  * {@link DomainException} that names the key, its state and the rule broken. Before any transition the key applies
  * its own material expiry, so no caller can act on material whose expiry has passed. Each change is recorded as a
  * {@link KeyEvent}, drained by the application into the audit trail.
+ *
+ * <p>A key rebuilt by a store that seals secrets holds its material and its grants' wrapping private keys still
+ * sealed, and opens one only when an operation needs it: the material to encrypt or decrypt, one grant's private key
+ * to import under that grant's token.
  */
 public final class Cmk {
 
@@ -48,6 +52,7 @@ public final class Cmk {
     private final Set<CloudResource> bindings;
     private final List<ImportGrant> grants;
     private final List<KeyEvent> events = new ArrayList<>();
+    private boolean discarded;
 
     private Cmk(CmkSnapshot s) {
         this.id = s.id();
@@ -219,6 +224,7 @@ public final class Cmk {
      * @return whether the material expired now
      */
     public boolean expireMaterialIfDue(Instant now) {
+        requireNotDiscarded();
         if (!isMaterialExpiryDue(now)) {
             return false;
         }
@@ -407,6 +413,20 @@ public final class Cmk {
         return material != null;
     }
 
+    /**
+     * An independent copy of the material, for a store to seal: still sealed if this key holds it sealed, its bytes
+     * read through {@link KeyMaterial#copyBytes(SecretAccess)}. The caller erases it.
+     */
+    public Optional<KeyMaterial> material() {
+        requireNotDiscarded();
+        return Optional.ofNullable(material).map(KeyMaterial::copy);
+    }
+
+    /** The keyed fingerprint of the first material imported, which admits only that material again; not a secret. */
+    public Optional<MaterialFingerprint> fingerprint() {
+        return Optional.ofNullable(fingerprint);
+    }
+
     public Optional<Instant> materialExpiresAt() {
         return Optional.ofNullable(materialExpiresAt);
     }
@@ -446,9 +466,29 @@ public final class Cmk {
                 Optional.ofNullable(materialExpiresAt), Optional.ofNullable(deletionDate));
     }
 
+    /**
+     * Every field, with the secrets in clear: material and wrapping private keys still sealed are opened. For the
+     * in-memory store and for tests; a store that seals secrets saves through the accessors and never calls this.
+     */
     public CmkSnapshot snapshot() {
+        requireNotDiscarded();
+        if (material != null) {
+            material.open();
+        }
+        grants.forEach(grant -> grant.wrappingKey().privateKey());
         return new CmkSnapshot(id, scope, alias, description, usage, origin, createdAt, state, material,
                 fingerprint, materialExpiresAt, deletionDate, bindings, grants, version);
+    }
+
+    /**
+     * Erases the material this object holds, for a unit of work that is done with a key it loaded: the stored key is
+     * untouched, and this object refuses every further transition, use and snapshot.
+     */
+    public void discard() {
+        if (material != null) {
+            material.erase();
+        }
+        discarded = true;
     }
 
     @Override
@@ -461,6 +501,7 @@ public final class Cmk {
     /** Every transition starts here: time at millisecond precision, expired material and grants gone. */
     private Instant prepare(Instant now) {
         Objects.requireNonNull(now, "now");
+        requireNotDiscarded();
         Instant at = truncate(now);
         expireMaterialIfDue(at);
         grants.removeIf(grant -> grant.expiredAt(at));
@@ -481,6 +522,12 @@ public final class Cmk {
                     : importRefused(DomainErrorCode.IMPORT_TOKEN_INVALID, "the token was not issued for this key");
         }
         return grant.get();
+    }
+
+    private void requireNotDiscarded() {
+        if (discarded) {
+            throw new IllegalStateException("key " + id + " was discarded by the unit of work that loaded it");
+        }
     }
 
     private void requireExternal(KeyOperation operation) {

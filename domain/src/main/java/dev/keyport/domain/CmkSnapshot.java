@@ -6,8 +6,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Every field of a CMK, as a persistence adapter stores it and hands it back to {@link Cmk#rehydrate}. It holds the
- * material and the wrapping private keys in clear: an adapter encrypts them before they reach a column.
+ * Every field of a CMK, as a store hands it back to {@link Cmk#rehydrate}. {@link Cmk#snapshot()} makes one with the
+ * material and the wrapping private keys in clear (the in-memory store keeps those); a store that seals secrets hands
+ * them back still sealed ({@link KeyMaterial#sealed}, {@link WrappingKeyPair#sealed}), and the aggregate opens one only
+ * when an operation needs it.
  *
  * @param version the optimistic-concurrency version the snapshot was loaded at (0 for a key never stored)
  */
@@ -34,6 +36,12 @@ public record CmkSnapshot(KeyId id, KeyScope scope, Alias alias, Description des
     public CmkSnapshot withVersion(long newVersion) {
         return new CmkSnapshot(id, scope, alias, description, usage, origin, createdAt, state, material,
                 fingerprint, materialExpiresAt, deletionDate, bindings, grants, newVersion);
+    }
+
+    /** The same snapshot with other import grants; the in-memory store uses it to drop expired ones. */
+    public CmkSnapshot withGrants(List<ImportGrant> newGrants) {
+        return new CmkSnapshot(id, scope, alias, description, usage, origin, createdAt, state, material,
+                fingerprint, materialExpiresAt, deletionDate, bindings, newGrants, version);
     }
 
     public boolean hasMaterial() {

@@ -29,7 +29,7 @@ public enum WrappingKeySpec {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), random);
             var pair = generator.generateKeyPair();
-            return new WrappingKeyPair(this, pair.getPublic(), pair.getPrivate());
+            return WrappingKeyPair.of(this, pair.getPublic(), pair.getPrivate());
         } catch (GeneralSecurityException e) {
             throw Crypto.unavailable("RSA key generation", e);
         }

@@ -3,6 +3,7 @@ package dev.keyport.domain;
 import static dev.keyport.domain.Fixtures.RANDOM;
 import static dev.keyport.domain.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -35,7 +36,7 @@ class MaterialErasureTest {
 
         assertThat(findMaterial(key, material)).isEmpty();
         assertThat(findMaterial(key.snapshot(), material)).isEmpty();
-        assertThat(held.copyBytes()).as("the array the key held is zeroed").containsOnly(0);
+        assertThat(held.copyBytes(SecretAccess.get())).as("the array the key held is zeroed").containsOnly(0);
     }
 
     @Test
@@ -47,7 +48,23 @@ class MaterialErasureTest {
         key.expireMaterialIfDue(T0.plus(Duration.ofDays(1)));
 
         assertThat(findMaterial(key, material)).isEmpty();
-        assertThat(held.copyBytes()).containsOnly(0);
+        assertThat(held.copyBytes(SecretAccess.get())).containsOnly(0);
+    }
+
+    @Test
+    void aDiscardedKeyHoldsNoMaterialAndRefusesEveryFurtherUse() throws Exception {
+        byte[] material = Fixtures.randomMaterial(32);
+        Cmk key = Fixtures.externalWith(material);
+        KeyMaterial held = (KeyMaterial) field(key, "material");
+
+        key.discard();
+
+        assertThat(findMaterial(key, material)).isEmpty();
+        assertThat(held.copyBytes(SecretAccess.get())).containsOnly(0);
+        for (Runnable use : List.<Runnable>of(() -> key.encrypt("x".getBytes(), new byte[0], T0, RANDOM),
+                () -> key.disable(T0), key::snapshot, () -> key.viewAt(T0), key::material)) {
+            assertThatThrownBy(use::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("discarded");
+        }
     }
 
     @Test
@@ -63,7 +80,8 @@ class MaterialErasureTest {
                 .doesNotContain(HexFormat.of().formatHex(material))
                 .doesNotContain(Base64.getEncoder().encodeToString(material))
                 .doesNotContain(parameters.token().value())
-                .doesNotContain(Base64.getEncoder().encodeToString(Fixtures.WRAPPING_KEY.privateKeyPkcs8()));
+                .doesNotContain(Base64.getEncoder().encodeToString(
+                        Fixtures.WRAPPING_KEY.privateKeyPkcs8(SecretAccess.get())));
     }
 
     /** The paths of every place in the object graph below {@code root} that holds the material in some form. */

@@ -36,7 +36,7 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
     private final int migrationsApplied;
     private final String schemaVersion;
 
-    private JdbcStore(JdbcStoreConfig config, SecureRandom random) {
+    private JdbcStore(JdbcStoreConfig config, Sealer sealer) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
@@ -64,7 +64,7 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
             this.schemaVersion = flyway.info().current().getVersion().getVersion();
             Jdbi jdbi = Jdbi.create(dataSource);
             this.transactions = new JdbiTransactions(jdbi);
-            this.sealer = new Sealer(config.masterKey(), random);
+            this.sealer = sealer;
             checkMasterKey(jdbi, sealer);
             this.keys = new JdbcKeyRepository(transactions, sealer);
             this.audit = new JdbcAuditSink(transactions);
@@ -128,9 +128,9 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
         try {
             return transactions.jdbi().withHandle(h -> h.createQuery("""
                             SELECT effective_state, COUNT(*) AS n
-                            FROM (SELECT %s AS effective_state FROM cmk
-                                  WHERE NOT (state = 'PENDING_DELETE' AND deletion_date <= :now)) k
-                            GROUP BY effective_state""".formatted(JdbcKeyRepository.EFFECTIVE_STATE))
+                            FROM (SELECT %s AS effective_state FROM cmk WHERE %s) k
+                            GROUP BY effective_state""".formatted(MaterialExpirySql.EFFECTIVE_STATE,
+                            KeyListQuery.NOT_PAST_DELETION))
                     .bind("now", now.toEpochMilli())
                     .reduceRows(new EnumMap<KeyState, Long>(KeyState.class), (counts, row) -> {
                         counts.put(KeyState.valueOf(row.getColumn("effective_state", String.class)),
@@ -155,7 +155,12 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
 
     /** Opens the pool and migrates the schema to the current version. */
     public static JdbcStore open(JdbcStoreConfig config, SecureRandom random) {
-        return new JdbcStore(config, random);
+        return new JdbcStore(config, new Sealer(config.masterKey(), random));
+    }
+
+    /** Opens the store with a sealer of the caller's (one under the configured master key): tests count its use. */
+    static JdbcStore open(JdbcStoreConfig config, Sealer sealer) {
+        return new JdbcStore(config, sealer);
     }
 
     @Override

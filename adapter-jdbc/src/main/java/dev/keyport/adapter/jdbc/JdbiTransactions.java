@@ -2,7 +2,6 @@ package dev.keyport.adapter.jdbc;
 
 import dev.keyport.application.port.out.StoreUnavailableException;
 import dev.keyport.application.port.out.TransactionBoundary;
-import dev.keyport.domain.CmkSnapshot;
 import dev.keyport.domain.KeyId;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,8 +23,11 @@ public final class JdbiTransactions implements TransactionBoundary {
     private final Jdbi jdbi;
     private final ThreadLocal<Scope> current = new ThreadLocal<>();
 
-    /** One transaction: its handle, and the keys read in it as they were read, so a save need not read them again. */
-    record Scope(Handle handle, Map<KeyId, CmkSnapshot> loaded) {
+    /**
+     * One transaction: its handle, and what is stored of each key read in it, so that a save need not read the key's
+     * children again. Only versions and child ids: no secret is kept, opened or not.
+     */
+    record Scope(Handle handle, Map<KeyId, StoredKey> stored) {
     }
 
     JdbiTransactions(Jdbi jdbi) {

@@ -18,10 +18,11 @@ final class MasterKeyRotation {
     }
 
     private static final List<SealedColumn> COLUMNS = List.of(
-            new SealedColumn(JdbcKeyRepository.MATERIAL_COLUMN,
+            new SealedColumn(SealedSecrets.MATERIAL_COLUMN,
                     "SELECT key_id AS row_id, key_id AS owner, sealed FROM cmk_material",
                     "UPDATE cmk_material SET sealed = :sealed WHERE key_id = :rowId"),
-            new SealedColumn(JdbcKeyRepository.PRIVATE_KEY_COLUMN,
+            new SealedColumn(SealedSecrets.PRIVATE_KEY_COLUMN,
+                    // the owner as SealedSecrets.privateKeyOwner spells it
                     "SELECT grant_id AS row_id, key_id || '/' || grant_id AS owner, sealed_private_key AS sealed "
                             + "FROM import_grant",
                     "UPDATE import_grant SET sealed_private_key = :sealed WHERE grant_id = :rowId"),

@@ -33,6 +33,7 @@ import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.LifecyclePolicy;
 import dev.keyport.domain.Origin;
+import dev.keyport.domain.SecretAccess;
 import dev.keyport.domain.WrappingAlgorithm;
 import dev.keyport.domain.WrappingKeyPair;
 import dev.keyport.domain.WrappingKeySpec;
@@ -273,7 +274,7 @@ abstract class JdbcStoreContract {
         keyport.encrypt(new EncryptCommand(CALLER, id, "x".getBytes(), null));
 
         assertThat(scanForSecrets(store, material)).isEmpty();
-        assertThat(scanForSecrets(store, WRAPPING_KEY.privateKeyPkcs8())).isEmpty();
+        assertThat(scanForSecrets(store, WRAPPING_KEY.privateKeyPkcs8(SecretAccess.get()))).isEmpty();
         assertThat(scanForSecrets(store, TestDatabases.MASTER_KEY.toBase64().getBytes())).isEmpty();
     }
 

@@ -97,9 +97,9 @@ public final class InMemoryKeyRepository implements KeyRepository {
         if (s.state() == KeyState.PENDING_DELETE && !now.isBefore(s.deletionDate())) {
             return Optional.empty();
         }
-        boolean expired = MaterialExpiry.isDue(s.origin(), s.material() != null, s.materialExpiresAt(), now);
+        boolean expired = MaterialExpiry.isDue(s.origin(), s.hasMaterial(), s.materialExpiresAt(), now);
         return Optional.of(new KeyView(s.id(), s.scope(), s.alias(), s.description(), s.usage(), s.origin(),
-                MaterialExpiry.stateAt(s.origin(), s.state(), s.material() != null, s.materialExpiresAt(), now),
+                MaterialExpiry.stateAt(s.origin(), s.state(), s.hasMaterial(), s.materialExpiresAt(), now),
                 s.createdAt(), expired ? Optional.empty() : Optional.ofNullable(s.materialExpiresAt()),
                 Optional.ofNullable(s.deletionDate())));
     }
@@ -138,9 +138,7 @@ public final class InMemoryKeyRepository implements KeyRepository {
             List<ImportGrant> live = s.grants().stream().filter(g -> now.isBefore(g.expiresAt())).toList();
             if (live.size() != s.grants().size()) {
                 removed += s.grants().size() - live.size();
-                entry.setValue(new CmkSnapshot(s.id(), s.scope(), s.alias(), s.description(), s.usage(), s.origin(),
-                        s.createdAt(), s.state(), s.material(), s.fingerprint(), s.materialExpiresAt(),
-                        s.deletionDate(), s.bindings(), live, s.version()));
+                entry.setValue(s.withGrants(live));
             }
         }
         return removed;

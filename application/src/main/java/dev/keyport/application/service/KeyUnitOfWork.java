@@ -24,8 +24,10 @@ import java.util.function.Supplier;
 
 /**
  * The unit of work of every use case that touches a key: in one transaction, load it from the caller's scope, act
- * (the aggregate applies the material expiry itself), save what changed together with its audit records, and retry a bounded number of times when another writer
- * got there first. A key past its deletion date is not found, even before the purge has run.
+ * (the aggregate applies the material expiry itself), save what changed together with its audit records, and retry a
+ * bounded number of times when another writer got there first. A key past its deletion date is not found, even before
+ * the purge has run. Once done with a key, it {@linkplain Cmk#discard discards} it: the material it held in clear is
+ * erased before the transaction ends, whatever the outcome.
  */
 public final class KeyUnitOfWork {
 
@@ -48,9 +50,13 @@ public final class KeyUnitOfWork {
     public <R> R create(Caller caller, Function<Instant, Cmk> factory, Function<Cmk, R> result) {
         return audited(caller, Optional.empty(), KeyOperation.CREATE, () -> transactions.inTransaction(() -> {
             Cmk key = factory.apply(clock.instant());
-            keys.add(key);
-            record(caller, KeyOperation.CREATE, key.drainEvents(), 1);
-            return result.apply(key);
+            try {
+                keys.add(key);
+                record(caller, KeyOperation.CREATE, key.drainEvents(), 1);
+                return result.apply(key);
+            } finally {
+                key.discard();
+            }
         }));
     }
 
@@ -59,13 +65,17 @@ public final class KeyUnitOfWork {
         return audited(caller, Optional.of(id), operation, () -> transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Cmk key = load(caller.scope(), id, now);
-            R result = action.apply(key, now);
-            List<KeyEvent> events = key.drainEvents();
-            if (!events.isEmpty()) {
-                keys.update(key);
-                record(caller, operation, events, key.version() + 1);
+            try {
+                R result = action.apply(key, now);
+                List<KeyEvent> events = key.drainEvents();
+                if (!events.isEmpty()) {
+                    keys.update(key);
+                    record(caller, operation, events, key.version() + 1);
+                }
+                return result;
+            } finally {
+                key.discard();
             }
-            return result;
         }));
     }
 
@@ -73,7 +83,12 @@ public final class KeyUnitOfWork {
     public <R> R use(Caller caller, KeyId id, BiFunction<Cmk, Instant, R> action) {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            return action.apply(load(caller.scope(), id, now), now);
+            Cmk key = load(caller.scope(), id, now);
+            try {
+                return action.apply(key, now);
+            } finally {
+                key.discard();
+            }
         });
     }
 
@@ -86,12 +101,20 @@ public final class KeyUnitOfWork {
     public boolean expire(Caller caller, KeyId id) {
         return audited(caller, Optional.of(id), KeyOperation.EXPIRE_MATERIAL, () -> transactions.inTransaction(() -> {
             Optional<Cmk> found = keys.find(caller.scope(), id);
-            if (found.isEmpty() || !found.get().expireMaterialIfDue(clock.instant())) {
+            if (found.isEmpty()) {
                 return false;
             }
-            keys.update(found.get());
-            record(caller, KeyOperation.EXPIRE_MATERIAL, found.get().drainEvents(), found.get().version() + 1);
-            return true;
+            Cmk key = found.get();
+            try {
+                if (!key.expireMaterialIfDue(clock.instant())) {
+                    return false;
+                }
+                keys.update(key);
+                record(caller, KeyOperation.EXPIRE_MATERIAL, key.drainEvents(), key.version() + 1);
+                return true;
+            } finally {
+                key.discard();
+            }
         }));
     }
 
@@ -100,14 +123,21 @@ public final class KeyUnitOfWork {
         return audited(caller, Optional.of(id), KeyOperation.PURGE, () -> transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Optional<Cmk> found = keys.find(caller.scope(), id);
-            if (found.isEmpty() || !found.get().isDueForPurge(now)) {
+            if (found.isEmpty()) {
                 return false;
             }
             Cmk key = found.get();
-            key.purge(now);
-            keys.remove(key);
-            record(caller, KeyOperation.PURGE, key.drainEvents(), key.version() + 1);
-            return true;
+            try {
+                if (!key.isDueForPurge(now)) {
+                    return false;
+                }
+                key.purge(now);
+                keys.remove(key);
+                record(caller, KeyOperation.PURGE, key.drainEvents(), key.version() + 1);
+                return true;
+            } finally {
+                key.discard();
+            }
         }));
     }
 

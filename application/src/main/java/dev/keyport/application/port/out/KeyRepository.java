@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The one port for the CMK aggregate. Every method is called inside a {@link TransactionBoundary}. Implementations
- * hand out independent copies: changing a loaded key changes nothing stored until {@link #update} is called.
+ * hand out independent copies and keep none of the keys they are given: changing a loaded key changes nothing stored
+ * until {@link #update} is called, and the unit of work {@linkplain Cmk#discard discards} every key it is done with.
  */
 public interface KeyRepository {
 

@@ -244,6 +244,23 @@ public abstract class KeyRepositoryContract {
     }
 
     @Test
+    void listingShowsAKeyPendingDeletionWhoseMaterialExpiredAsDescribingItDoes() {
+        Cmk key = TestKeys.external(scope, "expired-while-pending-delete", T0);
+        TestKeys.importInto(key, TestKeys.material(), T0.plus(Duration.ofHours(1)), T0);
+        key.disable(T0);
+        key.scheduleDeletion(7, LifecyclePolicy.TENCENT, T0);
+        key.drainEvents();
+        tx(() -> keys.add(key));
+
+        Instant after = T0.plus(Duration.ofHours(2));
+        KeyView listed = query(EnumSet.allOf(KeyState.class), null, null, true, 0, 10, after).keys().stream()
+                .filter(v -> v.id().equals(key.id())).findFirst().orElseThrow();
+        assertThat(listed.state()).isEqualTo(KeyState.PENDING_DELETE);
+        assertThat(listed.materialExpiresAt()).as("the expiry has passed: the material is gone").isEmpty();
+        assertThat(listed).isEqualTo(load(scope, key.id()).viewAt(after));
+    }
+
+    @Test
     void theSweepsFindWhatIsDue() {
         Cmk expiring = TestKeys.external(scope, "sweep-expiring", T0);
         TestKeys.importInto(expiring, TestKeys.material(), T0.plus(Duration.ofHours(1)), T0);

@@ -1,0 +1,157 @@
+package dev.keyport.adapter.jdbc;
+
+import dev.keyport.domain.Alias;
+import dev.keyport.domain.AliasAlreadyExistsException;
+import dev.keyport.domain.Cmk;
+import dev.keyport.domain.CmkSnapshot;
+import dev.keyport.domain.ConcurrentKeyChangeException;
+import dev.keyport.domain.Description;
+import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeyState;
+import dev.keyport.domain.KeyUsage;
+import dev.keyport.domain.MaterialFingerprint;
+import dev.keyport.domain.Origin;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The {@code cmk} row of a key. Read with its children into a snapshot whose secrets are still sealed and rebuilt
+ * through the aggregate's {@link Cmk#rehydrate}; written from the aggregate's accessors (never from a snapshot, which
+ * would open them), and changed or deleted only at the version the key was loaded at.
+ */
+final class CmkRows {
+
+    private final ChildRows children;
+    private final SealedSecrets secrets;
+
+    CmkRows(ChildRows children, SealedSecrets secrets) {
+        this.children = children;
+        this.secrets = secrets;
+    }
+
+    /** A loaded key, and what the database holds of it for a later save to diff against. */
+    record Loaded(Cmk key, StoredKey stored) {
+    }
+
+    Optional<Loaded> find(Handle h, KeyScope scope, KeyId id) {
+        return h.createQuery("""
+                        SELECT c.*, m.sealed FROM cmk c LEFT JOIN cmk_material m ON m.key_id = c.key_id
+                        WHERE c.key_id = :id AND c.tenant_id = :tenant AND c.region = :region""")
+                .bind("id", id.value())
+                .bind("tenant", scope.tenant().value())
+                .bind("region", scope.region().value())
+                .map((rs, ctx) -> keyRow(rs))
+                .findOne()
+                .map(row -> {
+                    Cmk key = Cmk.rehydrate(snapshot(h, row));
+                    return new Loaded(key, StoredKey.of(key, row.version()));
+                });
+    }
+
+    /** The columns of a key row, before its children are read; the material as stored, sealed. */
+    private record KeyRow(KeyId id, KeyScope scope, Alias alias, Description description, KeyUsage usage,
+                          Origin origin, KeyState state, Instant createdAt, boolean hasMaterial, byte[] sealedMaterial,
+                          Instant materialExpiresAt, Instant deletionDate, MaterialFingerprint fingerprint,
+                          long version) {
+    }
+
+    private static KeyRow keyRow(ResultSet rs) throws SQLException {
+        byte[] salt = rs.getBytes("fingerprint_salt");
+        byte[] mac = rs.getBytes("fingerprint_mac");
+        return new KeyRow(KeyId.of(rs.getString("key_id")), Columns.scope(rs),
+                Alias.of(rs.getString("alias")), Description.of(rs.getString("description")),
+                KeyUsage.valueOf(rs.getString("key_usage")), Origin.valueOf(rs.getString("origin")),
+                KeyState.valueOf(rs.getString("state")), Columns.instant(rs, "created_at"),
+                rs.getBoolean("has_material"), rs.getBytes("sealed"), Columns.instant(rs, "material_expires_at"),
+                Columns.instant(rs, "deletion_date"), salt == null ? null : MaterialFingerprint.restore(salt, mac),
+                rs.getLong("version"));
+    }
+
+    private CmkSnapshot snapshot(Handle h, KeyRow row) {
+        String id = row.id().value();
+        if (row.hasMaterial() && row.sealedMaterial() == null) {
+            throw new IllegalStateException("key " + id + " has material, but no material row");
+        }
+        return new CmkSnapshot(row.id(), row.scope(), row.alias(), row.description(), row.usage(), row.origin(),
+                row.createdAt(), row.state(), row.hasMaterial() ? secrets.material(id, row.sealedMaterial()) : null,
+                row.fingerprint(), row.materialExpiresAt(), row.deletionDate(), children.bindings(h, id),
+                children.grants(h, id), row.version());
+    }
+
+    /** @throws AliasAlreadyExistsException when another key of the scope has the alias */
+    void insert(Handle h, Cmk key) {
+        try {
+            h.createUpdate("""
+                            INSERT INTO cmk (key_id, tenant_id, region, alias, description, key_usage, origin, state,
+                                             created_at, has_material, material_expires_at, deletion_date,
+                                             fingerprint_salt, fingerprint_mac, version)
+                            VALUES (:id, :tenant, :region, :alias, :description, :usage, :origin, :state,
+                                    :createdAt, :hasMaterial, :expiresAt, :deletionDate, :salt, :mac, 1)""")
+                    .bind("id", key.id().value())
+                    .bind("tenant", key.scope().tenant().value())
+                    .bind("region", key.scope().region().value())
+                    .bind("alias", key.alias().value())
+                    .bind("description", key.description().value())
+                    .bind("usage", key.usage().name())
+                    .bind("origin", key.origin().name())
+                    .bind("createdAt", key.createdAt().toEpochMilli())
+                    .bindMap(mutableColumns(key))
+                    .execute();
+        } catch (RuntimeException e) {
+            if (StoreExceptions.isUniqueViolation(e, "cmk_alias_unique")) {
+                throw new AliasAlreadyExistsException(key.alias());
+            }
+            throw e;
+        }
+    }
+
+    /** @throws ConcurrentKeyChangeException when the row is no longer at the version {@code key} was loaded at */
+    void update(Handle h, Cmk key) {
+        int updated = h.createUpdate("""
+                        UPDATE cmk SET state = :state, has_material = :hasMaterial,
+                                       material_expires_at = :expiresAt, deletion_date = :deletionDate,
+                                       fingerprint_salt = :salt, fingerprint_mac = :mac, version = version + 1
+                        WHERE key_id = :id AND tenant_id = :tenant AND region = :region AND version = :version""")
+                .bind("id", key.id().value())
+                .bind("tenant", key.scope().tenant().value())
+                .bind("region", key.scope().region().value())
+                .bind("version", key.version())
+                .bindMap(mutableColumns(key))
+                .execute();
+        if (updated != 1) {
+            throw new ConcurrentKeyChangeException(key.id());
+        }
+    }
+
+    /** Deletes the key and, by cascade, its children. */
+    void delete(Handle h, Cmk key) {
+        int removed = h.createUpdate("""
+                        DELETE FROM cmk WHERE key_id = :id AND tenant_id = :tenant AND region = :region
+                                          AND version = :version""")
+                .bind("id", key.id().value())
+                .bind("tenant", key.scope().tenant().value())
+                .bind("region", key.scope().region().value())
+                .bind("version", key.version())
+                .execute();
+        if (removed != 1) {
+            throw new ConcurrentKeyChangeException(key.id());
+        }
+    }
+
+    private static Map<String, Object> mutableColumns(Cmk key) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("state", key.state().name());
+        columns.put("hasMaterial", key.hasMaterial());
+        columns.put("expiresAt", Columns.millis(key.materialExpiresAt()));
+        columns.put("deletionDate", Columns.millis(key.deletionDate()));
+        columns.put("salt", key.fingerprint().map(MaterialFingerprint::salt).orElse(null));
+        columns.put("mac", key.fingerprint().map(MaterialFingerprint::mac).orElse(null));
+        return columns;
+    }
+}

@@ -14,7 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * Run in a child JVM by {@link H2DurabilityTest}: creates keys on an H2 store for ever, printing each id once its
+ * Run in a child JVM by {@link H2DurabilityIT}: creates keys on an H2 store for ever, printing each id once its
  * creation has been acknowledged (the use case returned), until the parent kills it.
  */
 public final class DurabilityChild {

@@ -1,7 +1,7 @@
 package dev.keyport.adapter.jdbc;
 
 /** {@link MaterialExpirySqlContract} on PostgreSQL. */
-class PostgresMaterialExpirySqlTest extends MaterialExpirySqlContract {
+class PostgresMaterialExpirySqlIT extends MaterialExpirySqlContract {
 
     @Override
     JdbcStoreConfig database() {

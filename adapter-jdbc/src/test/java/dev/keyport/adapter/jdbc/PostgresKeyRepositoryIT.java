@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The repository contract on a real PostgreSQL server. */
-class PostgresKeyRepositoryTest extends KeyRepositoryContract {
+class PostgresKeyRepositoryIT extends KeyRepositoryContract {
 
     private static JdbcStore store;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A change acknowledged to the caller survives the process being killed: a child JVM creates keys on H2 and prints
  * each acknowledged id; the test kills it with SIGKILL mid-stream and finds every acknowledged key.
  */
-class H2DurabilityTest {
+class H2DurabilityIT {
 
     @TempDir
     Path directory;

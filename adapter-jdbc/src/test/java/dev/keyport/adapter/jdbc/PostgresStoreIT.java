@@ -3,7 +3,7 @@ package dev.keyport.adapter.jdbc;
 import java.util.List;
 
 /** The store on a real PostgreSQL server: the production store. */
-class PostgresStoreTest extends JdbcStoreContract {
+class PostgresStoreIT extends JdbcStoreContract {
 
     private JdbcStoreConfig database;
 

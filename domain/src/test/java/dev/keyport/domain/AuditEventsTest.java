@@ -1,8 +1,10 @@
 package dev.keyport.domain;
 
-import static dev.keyport.domain.Fixtures.RANDOM;
-import static dev.keyport.domain.Fixtures.SCOPE;
-import static dev.keyport.domain.Fixtures.T0;
+import dev.keyport.domain.testing.TestKeys;
+
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.SCOPE;
+import static dev.keyport.domain.testing.TestKeys.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -16,13 +18,13 @@ class AuditEventsTest {
 
     @Test
     void theWholeByokLifecycleIsRecorded() {
-        KeyId id = Fixtures.newKeyId();
+        KeyId id = TestKeys.newKeyId();
         List<KeyEvent> events = new ArrayList<>();
         Cmk key = Cmk.createExternal(id, SCOPE, Alias.of("audit"), Description.of("d"), KeyUsage.ENCRYPT_DECRYPT,
                 LifecyclePolicy.HUAWEI, T0);
         events.addAll(key.drainEvents());
-        byte[] material = Fixtures.randomMaterial(32);
-        Fixtures.importInto(key, material, null, LifecyclePolicy.HUAWEI, T0.plusSeconds(1));
+        byte[] material = TestKeys.randomMaterial(32);
+        TestKeys.importInto(key, material, null, LifecyclePolicy.HUAWEI, T0.plusSeconds(1));
         key.encrypt("x".getBytes(), new byte[0], T0.plusSeconds(2), RANDOM);
         key.disable(T0.plusSeconds(3));
         key.deleteImportedKeyMaterial(T0.plusSeconds(4));
@@ -52,7 +54,7 @@ class AuditEventsTest {
     @Test
     void timesAreKeptToTheMillisecond() {
         Instant precise = Instant.parse("2026-11-22T10:00:00.123456789Z");
-        Cmk key = Cmk.createWithGeneratedMaterial(Fixtures.newKeyId(), SCOPE, Alias.of("ms"), Description.NONE,
+        Cmk key = Cmk.createWithGeneratedMaterial(TestKeys.newKeyId(), SCOPE, Alias.of("ms"), Description.NONE,
                 KeyUsage.ENCRYPT_DECRYPT, LifecyclePolicy.TENCENT, precise, RANDOM);
         assertThat(key.createdAt()).isEqualTo(Instant.parse("2026-11-22T10:00:00.123Z"));
         assertThat(key.drainEvents()).extracting(KeyEvent::at).containsExactly(key.createdAt());

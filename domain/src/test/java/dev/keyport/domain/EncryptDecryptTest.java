@@ -1,7 +1,9 @@
 package dev.keyport.domain;
 
-import static dev.keyport.domain.Fixtures.RANDOM;
-import static dev.keyport.domain.Fixtures.T0;
+import dev.keyport.domain.testing.TestKeys;
+
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,7 @@ class EncryptDecryptTest {
 
     @Test
     void aCiphertextNamesItsKeyAndDecryptsWithTheSameContext() {
-        Cmk key = Fixtures.generated();
+        Cmk key = TestKeys.generated();
         byte[] ciphertext = key.encrypt("plain".getBytes(), CONTEXT, T0, RANDOM);
         assertThat(Ciphertext.keyIdOf(ciphertext)).isEqualTo(key.id());
         assertThat(key.decrypt(ciphertext, CONTEXT, T0)).isEqualTo("plain".getBytes());
@@ -24,7 +26,7 @@ class EncryptDecryptTest {
 
     @Test
     void anotherContextOrAnAlteredCiphertextFailsToDecrypt() {
-        Cmk key = Fixtures.externalWith(Fixtures.randomMaterial(32));
+        Cmk key = TestKeys.externalWith(TestKeys.randomMaterial(32));
         byte[] ciphertext = key.encrypt("plain".getBytes(), CONTEXT, T0, RANDOM);
         assertThatThrownBy(() -> key.decrypt(ciphertext, "{}".getBytes(), T0))
                 .isInstanceOfSatisfying(CiphertextRejectedException.class,
@@ -43,7 +45,7 @@ class EncryptDecryptTest {
 
     @Test
     void somethingThatIsNotAKeyportCiphertextIsInvalid() {
-        Cmk key = Fixtures.generated();
+        Cmk key = TestKeys.generated();
         for (byte[] garbage : new byte[][] {new byte[0], new byte[10], "x".repeat(100).getBytes()}) {
             assertThatThrownBy(() -> Ciphertext.keyIdOf(garbage))
                     .isInstanceOfSatisfying(CiphertextRejectedException.class,
@@ -56,7 +58,7 @@ class EncryptDecryptTest {
 
     @Test
     void plaintextIsOneTo4096Bytes() {
-        Cmk key = Fixtures.generated();
+        Cmk key = TestKeys.generated();
         assertThat(key.decrypt(key.encrypt(new byte[4096], CONTEXT, T0, RANDOM), CONTEXT, T0)).hasSize(4096);
         for (byte[] bad : new byte[][] {new byte[0], new byte[4097]}) {
             assertThatThrownBy(() -> key.encrypt(bad, CONTEXT, T0, RANDOM))
@@ -67,7 +69,7 @@ class EncryptDecryptTest {
 
     @Test
     void aDisabledKeyNeitherEncryptsNorDecryptsAndDoesAgainOnceEnabled() {
-        Cmk key = Fixtures.generated();
+        Cmk key = TestKeys.generated();
         byte[] ciphertext = key.encrypt("p".getBytes(), CONTEXT, T0, RANDOM);
         key.disable(T0);
         assertThatThrownBy(() -> key.decrypt(ciphertext, CONTEXT, T0))

@@ -1,63 +1,21 @@
 package dev.keyport.domain;
 
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.UUID;
+import static dev.keyport.domain.testing.TestKeys.T0;
+import static dev.keyport.domain.testing.TestKeys.external;
+import static dev.keyport.domain.testing.TestKeys.externalWith;
+import static dev.keyport.domain.testing.TestKeys.generated;
+import static dev.keyport.domain.testing.TestKeys.randomMaterial;
 
-/** Keys in every state, made through the aggregate's own transitions, never by rehydrating invented snapshots. */
+/**
+ * The subjects of the state x operation tables: one key in each origin and state, made with {@link TestKeys}.
+ */
 final class Fixtures {
-
-    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    static final KeyScope SCOPE = KeyScope.of("tenant-a", "ap-guangzhou");
-    static final SecureRandom RANDOM = new SecureRandom();
-    /** RSA generation is slow; one pair serves every grant of a test run. */
-    static final WrappingKeyPair WRAPPING_KEY = WrappingKeySpec.RSA_2048.generate(RANDOM);
 
     private Fixtures() {
     }
 
-    static KeyId newKeyId() {
-        return KeyId.from(UUID.randomUUID());
-    }
-
-    static byte[] randomMaterial(int length) {
-        byte[] material = new byte[length];
-        RANDOM.nextBytes(material);
-        return material;
-    }
-
-    static Cmk external() {
-        Cmk key = Cmk.createExternal(newKeyId(), SCOPE, Alias.of("ext-" + UUID.randomUUID()), Description.NONE,
-                KeyUsage.ENCRYPT_DECRYPT, LifecyclePolicy.TENCENT, T0);
-        key.drainEvents();
-        return key;
-    }
-
-    static Cmk generated() {
-        Cmk key = Cmk.createWithGeneratedMaterial(newKeyId(), SCOPE, Alias.of("gen-" + UUID.randomUUID()),
-                Description.NONE, KeyUsage.ENCRYPT_DECRYPT, LifecyclePolicy.TENCENT, T0, RANDOM);
-        key.drainEvents();
-        return key;
-    }
-
-    /** Wraps {@code material} under fresh import parameters of {@code key} and imports it. */
-    static void importInto(Cmk key, byte[] material, Instant expiry, LifecyclePolicy policy, Instant now) {
-        ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                now, RANDOM);
-        byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material);
-        key.importMaterial(parameters.token(), wrapped, expiry, policy, now, RANDOM);
-    }
-
     /** A key made for a test, with the material it holds (null when it never had imported material). */
     record Made(Cmk key, byte[] material) {
-    }
-
-    /** An EXTERNAL key holding {@code material}, Enabled. */
-    static Cmk externalWith(byte[] material) {
-        Cmk key = external();
-        importInto(key, material, null, LifecyclePolicy.TENCENT, T0);
-        key.drainEvents();
-        return key;
     }
 
     enum Subject {

@@ -1,8 +1,10 @@
 package dev.keyport.domain;
 
-import static dev.keyport.domain.Fixtures.RANDOM;
-import static dev.keyport.domain.Fixtures.T0;
-import static dev.keyport.domain.Fixtures.WRAPPING_KEY;
+import dev.keyport.domain.testing.TestKeys;
+
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.T0;
+import static dev.keyport.domain.testing.TestKeys.WRAPPING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,9 +28,9 @@ class ImportMaterialTest {
     @ParameterizedTest
     @EnumSource(WrappingAlgorithm.class)
     void materialWrappedWithTheIssuedPublicKeyImportsByEachAlgorithm(WrappingAlgorithm algorithm) throws Exception {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, algorithm, NOW, RANDOM);
-        byte[] material = Fixtures.randomMaterial(32);
+        byte[] material = TestKeys.randomMaterial(32);
 
         // wrap as a client does: with the public key as the caller receives it, DER SubjectPublicKeyInfo
         PublicKey published = KeyFactory.getInstance("RSA")
@@ -46,10 +48,10 @@ class ImportMaterialTest {
     @Test
     void oaepSha256IsUnwrappedWithMgf1Sha256AsTheVendorsToolsWrapAndWithTheJdkDefaultMgf1Sha1() throws Exception {
         for (String mgfHash : new String[] {"SHA-256", "SHA-1"}) {
-            Cmk key = Fixtures.external();
+            Cmk key = TestKeys.external();
             ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY,
                     WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
-            byte[] material = Fixtures.randomMaterial(32);
+            byte[] material = TestKeys.randomMaterial(32);
             Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
             cipher.init(Cipher.ENCRYPT_MODE, WRAPPING_KEY.publicKey(), new javax.crypto.spec.OAEPParameterSpec(
                     "SHA-256", "MGF1", new java.security.spec.MGF1ParameterSpec(mgfHash),
@@ -65,10 +67,10 @@ class ImportMaterialTest {
     void wrappingKeysOf3072And4096BitsWork() {
         for (WrappingKeySpec spec : new WrappingKeySpec[] {WrappingKeySpec.RSA_3072, WrappingKeySpec.RSA_4096}) {
             WrappingKeyPair pair = spec.generate(RANDOM);
-            Cmk key = Fixtures.external();
+            Cmk key = TestKeys.external();
             ImportParameters parameters = key.issueImportParameters(pair, WrappingAlgorithm.RSAES_OAEP_SHA_1, NOW,
                     RANDOM);
-            byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_1.wrap(pair.publicKey(), Fixtures.randomMaterial(32));
+            byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_1.wrap(pair.publicKey(), TestKeys.randomMaterial(32));
             assertThat(wrapped).hasSize(spec.bits() / 8);
             key.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.TENCENT, NOW, RANDOM);
             assertThat(key.state()).isEqualTo(KeyState.ENABLED);
@@ -77,7 +79,7 @@ class ImportMaterialTest {
 
     @Test
     void theTokenIsOpaqueBase64OfAtLeast200CharactersAndNeverPrinted() {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         ImportParameters parameters = issueOaep256(key);
         String token = parameters.token().value();
         assertThat(token).matches("^[0-9a-zA-Z+/=]{200,6144}$");
@@ -90,9 +92,9 @@ class ImportMaterialTest {
 
     @Test
     void aMalformedTokenIsRefused() {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         issueOaep256(key);
-        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(32));
         for (String bad : new String[] {"", "not base64 !", Base64.getEncoder().encodeToString(new byte[160])}) {
             assertRefused(() -> key.importMaterial(ImportToken.of(bad), wrapped, null, LifecyclePolicy.TENCENT, NOW,
                     RANDOM), DomainErrorCode.IMPORT_TOKEN_INVALID, key);
@@ -101,32 +103,32 @@ class ImportMaterialTest {
 
     @Test
     void aTamperedTokenIsRefused() {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         ImportParameters parameters = issueOaep256(key);
         byte[] token = Base64.getDecoder().decode(parameters.token().value());
         token[token.length - 1] ^= 1; // the secret part
-        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(32));
         assertRefused(() -> key.importMaterial(ImportToken.of(Base64.getEncoder().encodeToString(token)), wrapped,
                 null, LifecyclePolicy.TENCENT, NOW, RANDOM), DomainErrorCode.IMPORT_TOKEN_INVALID, key);
     }
 
     @Test
     void anotherKeysTokenIsRefused() {
-        Cmk key = Fixtures.external();
-        Cmk other = Fixtures.external();
+        Cmk key = TestKeys.external();
+        Cmk other = TestKeys.external();
         issueOaep256(key);
         ImportParameters othersParameters = other.issueImportParameters(WRAPPING_KEY,
                 WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
-        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(32));
         assertRefused(() -> key.importMaterial(othersParameters.token(), wrapped, null, LifecyclePolicy.TENCENT,
                 NOW, RANDOM), DomainErrorCode.IMPORT_TOKEN_KEY_MISMATCH, key);
     }
 
     @Test
     void aTokenExpiresAfter24Hours() {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         ImportParameters parameters = issueOaep256(key);
-        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(32));
         Instant expiry = NOW.plus(Duration.ofHours(24));
         assertRefused(() -> key.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.TENCENT, expiry,
                 RANDOM), DomainErrorCode.IMPORT_TOKEN_EXPIRED, key);
@@ -137,9 +139,9 @@ class ImportMaterialTest {
 
     @Test
     void aTokenStillValidWorksOneMillisecondBeforeItsExpiry() {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         ImportParameters parameters = issueOaep256(key);
-        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(32));
         key.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.TENCENT,
                 parameters.expiresAt().minusMillis(1), RANDOM);
         assertThat(key.state()).isEqualTo(KeyState.ENABLED);
@@ -147,9 +149,9 @@ class ImportMaterialTest {
 
     @Test
     void materialWrappedUnderAnotherPublicKeyOrAlgorithmDoesNotUnwrap() {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         ImportParameters parameters = issueOaep256(key);
-        byte[] material = Fixtures.randomMaterial(32);
+        byte[] material = TestKeys.randomMaterial(32);
         byte[] wrongAlgorithm = WrappingAlgorithm.RSAES_PKCS1_V1_5.wrap(WRAPPING_KEY.publicKey(), material);
         assertRefused(() -> key.importMaterial(parameters.token(), wrongAlgorithm, null, LifecyclePolicy.TENCENT,
                 NOW, RANDOM), DomainErrorCode.MATERIAL_UNWRAP_FAILED, key);
@@ -162,10 +164,10 @@ class ImportMaterialTest {
     @Test
     void materialOfTheWrongLengthIsRefused() {
         for (int length : new int[] {1, 15, 24, 31, 33, 64}) {
-            Cmk key = Fixtures.external();
+            Cmk key = TestKeys.external();
             ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY,
                     WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
-            byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(length));
+            byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(length));
             assertRefused(() -> key.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.TENCENT, NOW,
                     RANDOM), DomainErrorCode.MATERIAL_LENGTH_INVALID, key);
         }
@@ -173,25 +175,25 @@ class ImportMaterialTest {
 
     @Test
     void sixteenByteMaterialIsTencentsAndNotHuaweis() {
-        Cmk huawei = Fixtures.external();
+        Cmk huawei = TestKeys.external();
         ImportParameters parameters = huawei.issueImportParameters(WRAPPING_KEY,
                 WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW, RANDOM);
-        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(16));
+        byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(16));
         assertRefused(() -> huawei.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.HUAWEI, NOW,
                 RANDOM), DomainErrorCode.MATERIAL_LENGTH_INVALID, huawei);
 
-        Cmk tencent = Fixtures.external();
-        byte[] material = Fixtures.randomMaterial(16);
-        Fixtures.importInto(tencent, material, null, LifecyclePolicy.TENCENT, NOW);
+        Cmk tencent = TestKeys.external();
+        byte[] material = TestKeys.randomMaterial(16);
+        TestKeys.importInto(tencent, material, null, LifecyclePolicy.TENCENT, NOW);
         byte[] ciphertext = tencent.encrypt("hello".getBytes(), new byte[0], NOW, RANDOM);
         assertThat(tencent.decrypt(ciphertext, new byte[0], NOW)).isEqualTo("hello".getBytes());
     }
 
     @Test
     void aMaterialExpiryMustLieInTheFuture() {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         ImportParameters parameters = issueOaep256(key);
-        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(32));
         for (Instant past : new Instant[] {NOW, NOW.minusSeconds(1)}) {
             assertRefused(() -> key.importMaterial(parameters.token(), wrapped, past, LifecyclePolicy.TENCENT, NOW,
                     RANDOM), DomainErrorCode.MATERIAL_EXPIRY_NOT_IN_FUTURE, key);
@@ -202,15 +204,15 @@ class ImportMaterialTest {
 
     @Test
     void differentMaterialAfterADeleteIsRefusedAndTheSameMaterialIsAccepted() {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.externalWith(material);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.externalWith(material);
         byte[] before = key.encrypt("secret".getBytes(), "ctx".getBytes(), NOW, RANDOM);
         key.deleteImportedKeyMaterial(NOW);
 
         ImportParameters parameters = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_1,
                 NOW, RANDOM);
         byte[] different = WrappingAlgorithm.RSAES_OAEP_SHA_1.wrap(WRAPPING_KEY.publicKey(),
-                Fixtures.randomMaterial(32));
+                TestKeys.randomMaterial(32));
         assertRefused(() -> key.importMaterial(parameters.token(), different, null, LifecyclePolicy.TENCENT, NOW,
                 RANDOM), DomainErrorCode.MATERIAL_MISMATCH, key);
         assertThat(key.state()).isEqualTo(KeyState.PENDING_IMPORT);
@@ -225,27 +227,27 @@ class ImportMaterialTest {
 
     @Test
     void tencentReimportsTheSameMaterialIntoAnEnabledKeyToChangeOnlyItsExpiry() {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.externalWith(material);
-        Fixtures.importInto(key, material, NOW.plus(Duration.ofDays(1)), LifecyclePolicy.TENCENT, NOW);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.externalWith(material);
+        TestKeys.importInto(key, material, NOW.plus(Duration.ofDays(1)), LifecyclePolicy.TENCENT, NOW);
         assertThat(key.state()).isEqualTo(KeyState.ENABLED);
         assertThat(key.materialExpiresAt()).contains(NOW.plus(Duration.ofDays(1)));
         assertThat(key.drainEvents()).extracting(KeyEvent::change)
                 .containsExactly(KeyChange.IMPORT_PARAMETERS_ISSUED, KeyChange.MATERIAL_EXPIRY_CHANGED);
 
-        Fixtures.importInto(key, material, null, LifecyclePolicy.TENCENT, NOW);
+        TestKeys.importInto(key, material, null, LifecyclePolicy.TENCENT, NOW);
         assertThat(key.materialExpiresAt()).isEmpty();
 
-        assertThatThrownBy(() -> Fixtures.importInto(key, Fixtures.randomMaterial(32), null, LifecyclePolicy.TENCENT,
+        assertThatThrownBy(() -> TestKeys.importInto(key, TestKeys.randomMaterial(32), null, LifecyclePolicy.TENCENT,
                 NOW)).isInstanceOfSatisfying(ImportRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(DomainErrorCode.MATERIAL_MISMATCH));
     }
 
     @Test
     void huaweiRefusesAnyImportIntoAKeyThatIsNotPendingImport() {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.externalWith(material);
-        assertThatThrownBy(() -> Fixtures.importInto(key, material, null, LifecyclePolicy.HUAWEI, NOW))
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.externalWith(material);
+        assertThatThrownBy(() -> TestKeys.importInto(key, material, null, LifecyclePolicy.HUAWEI, NOW))
                 .isInstanceOfSatisfying(KeyStateException.class, e -> {
                     assertThat(e.code()).isEqualTo(DomainErrorCode.IMPORT_STATE_NOT_SUPPORTED);
                     assertThat(e.state()).contains(KeyState.ENABLED);
@@ -254,9 +256,9 @@ class ImportMaterialTest {
 
     @Test
     void theSameMaterialInTwoKeysGivesUnrelatedFingerprintsAndCiphertexts() {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk first = Fixtures.externalWith(material);
-        Cmk second = Fixtures.externalWith(material);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk first = TestKeys.externalWith(material);
+        Cmk second = TestKeys.externalWith(material);
         assertThat(first.snapshot().fingerprint()).isNotEqualTo(second.snapshot().fingerprint());
         byte[] ciphertext = first.encrypt("x".getBytes(), new byte[0], NOW, RANDOM);
         assertThatThrownBy(() -> second.decrypt(ciphertext, new byte[0], NOW))
@@ -266,14 +268,14 @@ class ImportMaterialTest {
 
     @Test
     void atMostTenGrantsAreOutstandingAndTheOldestGoesFirst() {
-        Cmk key = Fixtures.external();
+        Cmk key = TestKeys.external();
         ImportParameters first = key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW,
                 RANDOM);
         for (int i = 1; i <= Cmk.MAX_OUTSTANDING_GRANTS; i++) {
             key.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, NOW.plusSeconds(i), RANDOM);
         }
         assertThat(key.grants()).hasSize(Cmk.MAX_OUTSTANDING_GRANTS);
-        byte[] wrapped = wrapOaep256(Fixtures.randomMaterial(32));
+        byte[] wrapped = wrapOaep256(TestKeys.randomMaterial(32));
         assertRefused(() -> key.importMaterial(first.token(), wrapped, null, LifecyclePolicy.TENCENT,
                 NOW.plusSeconds(20), RANDOM), DomainErrorCode.IMPORT_TOKEN_INVALID, key);
     }

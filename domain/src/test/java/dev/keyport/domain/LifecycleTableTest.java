@@ -1,5 +1,7 @@
 package dev.keyport.domain;
 
+import dev.keyport.domain.testing.TestKeys;
+
 import static dev.keyport.domain.DomainErrorCode.BINDING_STATE_NOT_SUPPORTED;
 import static dev.keyport.domain.DomainErrorCode.CLOUD_RESOURCE_BINDING_NOT_FOUND;
 import static dev.keyport.domain.DomainErrorCode.IMPORT_STATE_NOT_SUPPORTED;
@@ -14,9 +16,9 @@ import static dev.keyport.domain.DomainErrorCode.KEY_PENDING_IMPORT;
 import static dev.keyport.domain.DomainErrorCode.KEY_SHOULD_BE_DISABLED;
 import static dev.keyport.domain.DomainErrorCode.MATERIAL_DELETE_STATE_NOT_SUPPORTED;
 import static dev.keyport.domain.DomainErrorCode.NOT_EXTERNAL_KEY;
-import static dev.keyport.domain.Fixtures.RANDOM;
-import static dev.keyport.domain.Fixtures.T0;
-import static dev.keyport.domain.Fixtures.WRAPPING_KEY;
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.T0;
+import static dev.keyport.domain.testing.TestKeys.WRAPPING_KEY;
 import static dev.keyport.domain.KeyState.DISABLED;
 import static dev.keyport.domain.KeyState.ENABLED;
 import static dev.keyport.domain.KeyState.PENDING_DELETE;
@@ -97,7 +99,7 @@ class LifecycleTableTest {
         /** The key's own material when it has some (a re-import), fresh material when it never had any. */
         private static void importSame(Made made, ImportToken token, LifecyclePolicy policy) {
             Cmk key = made.key();
-            byte[] material = made.material() != null ? made.material() : Fixtures.randomMaterial(32);
+            byte[] material = made.material() != null ? made.material() : TestKeys.randomMaterial(32);
             byte[] wrapped = WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(), material);
             key.importMaterial(token, wrapped, null, policy, NOW, RANDOM);
         }

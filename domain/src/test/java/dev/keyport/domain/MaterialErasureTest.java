@@ -1,7 +1,9 @@
 package dev.keyport.domain;
 
-import static dev.keyport.domain.Fixtures.RANDOM;
-import static dev.keyport.domain.Fixtures.T0;
+import dev.keyport.domain.testing.TestKeys;
+
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,8 +27,8 @@ class MaterialErasureTest {
 
     @Test
     void afterADeleteNoFieldOfTheAggregateHoldsTheMaterial() throws Exception {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.externalWith(material);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.externalWith(material);
         key.encrypt("x".getBytes(), new byte[0], T0, RANDOM);
         assertThat(findMaterial(key, material)).as("the probe finds the material while the key holds it")
                 .isNotEmpty();
@@ -41,9 +43,9 @@ class MaterialErasureTest {
 
     @Test
     void afterExpiryNoFieldOfTheAggregateHoldsTheMaterial() throws Exception {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.external();
-        Fixtures.importInto(key, material, T0.plus(Duration.ofDays(1)), LifecyclePolicy.TENCENT, T0);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.external();
+        TestKeys.importInto(key, material, T0.plus(Duration.ofDays(1)), LifecyclePolicy.TENCENT, T0);
         KeyMaterial held = (KeyMaterial) field(key, "material");
         key.expireMaterialIfDue(T0.plus(Duration.ofDays(1)));
 
@@ -53,8 +55,8 @@ class MaterialErasureTest {
 
     @Test
     void aDiscardedKeyHoldsNoMaterialAndRefusesEveryFurtherUse() throws Exception {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.externalWith(material);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.externalWith(material);
         KeyMaterial held = (KeyMaterial) field(key, "material");
 
         key.discard();
@@ -69,19 +71,19 @@ class MaterialErasureTest {
 
     @Test
     void secretsNeverAppearInToString() {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.externalWith(material);
-        ImportParameters parameters = key.issueImportParameters(Fixtures.WRAPPING_KEY,
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.externalWith(material);
+        ImportParameters parameters = key.issueImportParameters(TestKeys.WRAPPING_KEY,
                 WrappingAlgorithm.RSAES_OAEP_SHA_256, T0, RANDOM);
         String printed = String.join("|", key.toString(), key.snapshot().toString(),
-                key.snapshot().material().toString(), Fixtures.WRAPPING_KEY.toString(), parameters.token().toString(),
+                key.snapshot().material().toString(), TestKeys.WRAPPING_KEY.toString(), parameters.token().toString(),
                 key.grants().toString(), key.snapshot().fingerprint().toString(), key.drainEvents().toString());
         assertThat(printed)
                 .doesNotContain(HexFormat.of().formatHex(material))
                 .doesNotContain(Base64.getEncoder().encodeToString(material))
                 .doesNotContain(parameters.token().value())
                 .doesNotContain(Base64.getEncoder().encodeToString(
-                        Fixtures.WRAPPING_KEY.privateKeyPkcs8(SecretAccess.get())));
+                        TestKeys.WRAPPING_KEY.privateKeyPkcs8(SecretAccess.get())));
     }
 
     /** The paths of every place in the object graph below {@code root} that holds the material in some form. */

@@ -1,7 +1,9 @@
 package dev.keyport.domain;
 
-import static dev.keyport.domain.Fixtures.RANDOM;
-import static dev.keyport.domain.Fixtures.T0;
+import dev.keyport.domain.testing.TestKeys;
+
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,15 +17,15 @@ class MaterialExpiryTest {
     private static final Instant EXPIRY = T0.plus(Duration.ofDays(1));
 
     private static Cmk keyExpiringAt(byte[] material, Instant expiry) {
-        Cmk key = Fixtures.external();
-        Fixtures.importInto(key, material, expiry, LifecyclePolicy.TENCENT, T0);
+        Cmk key = TestKeys.external();
+        TestKeys.importInto(key, material, expiry, LifecyclePolicy.TENCENT, T0);
         key.drainEvents();
         return key;
     }
 
     @Test
     void beforeTheExpiryTheMaterialWorks() {
-        Cmk key = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk key = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         assertThat(key.expireMaterialIfDue(EXPIRY.minusMillis(1))).isFalse();
         byte[] ciphertext = key.encrypt("a".getBytes(), new byte[0], EXPIRY.minusMillis(1), RANDOM);
         assertThat(key.decrypt(ciphertext, new byte[0], EXPIRY.minusMillis(1))).isEqualTo("a".getBytes());
@@ -32,7 +34,7 @@ class MaterialExpiryTest {
 
     @Test
     void atTheExpiryTheMaterialIsDeletedAndRecordedAsExpiredAtThatMoment() {
-        Cmk key = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk key = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         Instant later = EXPIRY.plus(Duration.ofHours(3));
         assertThat(key.isMaterialExpiryDue(later)).isTrue();
         assertThat(key.expireMaterialIfDue(later)).isTrue();
@@ -52,17 +54,17 @@ class MaterialExpiryTest {
 
     @Test
     void everyOperationAfterTheExpirySeesPendingImportWithoutAnySweep() {
-        Cmk key = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk key = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         assertThatThrownBy(() -> key.encrypt("a".getBytes(), new byte[0], EXPIRY, RANDOM))
                 .isInstanceOfSatisfying(KeyStateException.class, e -> {
                     assertThat(e.code()).isEqualTo(DomainErrorCode.KEY_PENDING_IMPORT);
                     assertThat(e.state()).contains(KeyState.PENDING_IMPORT);
                 });
-        Cmk other = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk other = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         assertThatThrownBy(() -> other.deleteImportedKeyMaterial(EXPIRY))
                 .isInstanceOfSatisfying(KeyStateException.class,
                         e -> assertThat(e.code()).isEqualTo(DomainErrorCode.MATERIAL_DELETE_STATE_NOT_SUPPORTED));
-        Cmk third = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk third = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         assertThatThrownBy(() -> third.disable(EXPIRY))
                 .isInstanceOfSatisfying(KeyStateException.class,
                         e -> assertThat(e.code()).isEqualTo(DomainErrorCode.KEY_NOT_ENABLED));
@@ -70,22 +72,22 @@ class MaterialExpiryTest {
 
     @Test
     void theSameMaterialImportsAgainAfterExpiryAndOldCiphertextsDecrypt() {
-        byte[] material = Fixtures.randomMaterial(32);
+        byte[] material = TestKeys.randomMaterial(32);
         Cmk key = keyExpiringAt(material, EXPIRY);
         byte[] ciphertext = key.encrypt("kept".getBytes(), new byte[0], T0, RANDOM);
         Instant later = EXPIRY.plus(Duration.ofDays(2));
         key.expireMaterialIfDue(later);
 
-        assertThatThrownBy(() -> Fixtures.importInto(key, Fixtures.randomMaterial(32), null, LifecyclePolicy.HUAWEI,
+        assertThatThrownBy(() -> TestKeys.importInto(key, TestKeys.randomMaterial(32), null, LifecyclePolicy.HUAWEI,
                 later)).isInstanceOfSatisfying(ImportRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(DomainErrorCode.MATERIAL_MISMATCH));
-        Fixtures.importInto(key, material, null, LifecyclePolicy.HUAWEI, later);
+        TestKeys.importInto(key, material, null, LifecyclePolicy.HUAWEI, later);
         assertThat(key.decrypt(ciphertext, new byte[0], later)).isEqualTo("kept".getBytes());
     }
 
     @Test
     void aKeyPendingDeletionKeepsThatStateWhenItsMaterialExpiresAndCancelsToPendingImport() {
-        Cmk key = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk key = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         key.disable(T0);
         key.scheduleDeletion(7, LifecyclePolicy.TENCENT, T0);
         key.expireMaterialIfDue(EXPIRY);
@@ -98,7 +100,7 @@ class MaterialExpiryTest {
 
     @Test
     void aDisabledKeyWhoseMaterialExpiresGoesToPendingImport() {
-        Cmk key = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk key = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         key.disable(T0);
         key.expireMaterialIfDue(EXPIRY);
         assertThat(key.state()).isEqualTo(KeyState.PENDING_IMPORT);
@@ -106,7 +108,7 @@ class MaterialExpiryTest {
 
     @Test
     void bindingACloudResourceCancelsTheExpiry() {
-        Cmk key = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk key = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         key.bind(new CloudResource("ssm", "s-1"), T0);
         assertThat(key.materialExpiresAt()).isEmpty();
         assertThat(key.drainEvents()).extracting(KeyEvent::change, KeyEvent::reason).containsExactly(
@@ -119,10 +121,10 @@ class MaterialExpiryTest {
 
     @Test
     void aBoundKeyRefusesANewExpiry() {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.externalWith(material);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.externalWith(material);
         key.bind(new CloudResource("ssm", "s-1"), T0);
-        assertThatThrownBy(() -> Fixtures.importInto(key, material, EXPIRY, LifecyclePolicy.TENCENT, T0))
+        assertThatThrownBy(() -> TestKeys.importInto(key, material, EXPIRY, LifecyclePolicy.TENCENT, T0))
                 .isInstanceOfSatisfying(KeyInUseException.class,
                         e -> assertThat(e.code()).isEqualTo(DomainErrorCode.KEY_IN_USE_BY_CLOUD_RESOURCE));
         assertThat(key.materialExpiresAt()).isEmpty();
@@ -130,7 +132,7 @@ class MaterialExpiryTest {
 
     @Test
     void bindingAfterTheExpiryIsTooLate() {
-        Cmk key = keyExpiringAt(Fixtures.randomMaterial(32), EXPIRY);
+        Cmk key = keyExpiringAt(TestKeys.randomMaterial(32), EXPIRY);
         assertThatThrownBy(() -> key.bind(new CloudResource("ssm", "s-1"), EXPIRY))
                 .isInstanceOfSatisfying(KeyStateException.class,
                         e -> assertThat(e.code()).isEqualTo(DomainErrorCode.BINDING_STATE_NOT_SUPPORTED));
@@ -138,7 +140,7 @@ class MaterialExpiryTest {
 
     @Test
     void generatedMaterialNeverExpires() {
-        Cmk key = Fixtures.generated();
+        Cmk key = TestKeys.generated();
         assertThat(key.expireMaterialIfDue(T0.plus(Duration.ofDays(100_000)))).isFalse();
         assertThat(key.hasMaterial()).isTrue();
     }

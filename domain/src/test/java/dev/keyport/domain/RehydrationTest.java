@@ -1,7 +1,9 @@
 package dev.keyport.domain;
 
-import static dev.keyport.domain.Fixtures.RANDOM;
-import static dev.keyport.domain.Fixtures.T0;
+import dev.keyport.domain.testing.TestKeys;
+
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,10 +18,10 @@ class RehydrationTest {
 
     @Test
     void aRehydratedKeyBehavesLikeTheOriginal() {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk original = Fixtures.externalWith(material);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk original = TestKeys.externalWith(material);
         original.bind(new CloudResource("ssm", "s-1"), T0);
-        ImportParameters parameters = original.issueImportParameters(Fixtures.WRAPPING_KEY,
+        ImportParameters parameters = original.issueImportParameters(TestKeys.WRAPPING_KEY,
                 WrappingAlgorithm.RSAES_PKCS1_V1_5, T0, RANDOM);
         byte[] ciphertext = original.encrypt("p".getBytes(), new byte[0], T0, RANDOM);
 
@@ -35,29 +37,29 @@ class RehydrationTest {
         assertThat(original.state()).isEqualTo(KeyState.ENABLED);
         assertThat(original.decrypt(ciphertext, new byte[0], T0)).isEqualTo("p".getBytes());
         // the grant survived: its token still imports, into the copy
-        byte[] wrapped = WrappingAlgorithm.RSAES_PKCS1_V1_5.wrap(Fixtures.WRAPPING_KEY.publicKey(), material);
+        byte[] wrapped = WrappingAlgorithm.RSAES_PKCS1_V1_5.wrap(TestKeys.WRAPPING_KEY.publicKey(), material);
         copy.importMaterial(parameters.token(), wrapped, null, LifecyclePolicy.HUAWEI, T0, RANDOM);
         assertThat(copy.state()).isEqualTo(KeyState.ENABLED);
     }
 
     @Test
     void aRestoredFingerprintStillRecognisesTheMaterial() {
-        byte[] material = Fixtures.randomMaterial(32);
-        Cmk key = Fixtures.externalWith(material);
+        byte[] material = TestKeys.randomMaterial(32);
+        Cmk key = TestKeys.externalWith(material);
         key.deleteImportedKeyMaterial(T0);
         CmkSnapshot s = key.snapshot();
         MaterialFingerprint restored = MaterialFingerprint.restore(s.fingerprint().salt(), s.fingerprint().mac());
         Cmk copy = Cmk.rehydrate(new CmkSnapshot(s.id(), s.scope(), s.alias(), s.description(), s.usage(),
                 s.origin(), s.createdAt(), s.state(), null, restored, null, null, Set.of(), List.of(), 3));
         assertThat(copy.version()).isEqualTo(3);
-        Fixtures.importInto(copy, material, null, LifecyclePolicy.TENCENT, T0);
+        TestKeys.importInto(copy, material, null, LifecyclePolicy.TENCENT, T0);
         assertThat(copy.state()).isEqualTo(KeyState.ENABLED);
     }
 
     @Test
     void snapshotsThatBreakTheInvariantsAreRefused() {
-        CmkSnapshot enabled = Fixtures.externalWith(Fixtures.randomMaterial(32)).snapshot();
-        CmkSnapshot pending = Fixtures.external().snapshot();
+        CmkSnapshot enabled = TestKeys.externalWith(TestKeys.randomMaterial(32)).snapshot();
+        CmkSnapshot pending = TestKeys.external().snapshot();
         Instant date = T0.plus(Duration.ofDays(7));
 
         List<CmkSnapshot> broken = List.of(

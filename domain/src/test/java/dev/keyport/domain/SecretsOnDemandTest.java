@@ -1,8 +1,10 @@
 package dev.keyport.domain;
 
-import static dev.keyport.domain.Fixtures.RANDOM;
-import static dev.keyport.domain.Fixtures.T0;
-import static dev.keyport.domain.Fixtures.WRAPPING_KEY;
+import dev.keyport.domain.testing.TestKeys;
+
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.T0;
+import static dev.keyport.domain.testing.TestKeys.WRAPPING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class SecretsOnDemandTest {
 
     @Test
     void describingAndChangingTheStateOfAKeyOpensNoSecret() {
-        Cmk key = resealed(withGrants(Fixtures.externalWith(Fixtures.randomMaterial(32)), 3));
+        Cmk key = resealed(withGrants(TestKeys.externalWith(TestKeys.randomMaterial(32)), 3));
         CloudResource resource = new CloudResource("ssm", "s-1");
 
         key.viewAt(T0);
@@ -42,7 +44,7 @@ class SecretsOnDemandTest {
 
     @Test
     void encryptingOpensTheMaterialOnceAndNoPrivateKey() {
-        Cmk key = resealed(withGrants(Fixtures.externalWith(Fixtures.randomMaterial(32)), 2));
+        Cmk key = resealed(withGrants(TestKeys.externalWith(TestKeys.randomMaterial(32)), 2));
 
         byte[] ciphertext = key.encrypt("p".getBytes(), new byte[0], T0, RANDOM);
         assertThat(key.decrypt(ciphertext, new byte[0], T0)).isEqualTo("p".getBytes());
@@ -53,7 +55,7 @@ class SecretsOnDemandTest {
 
     @Test
     void anImportOpensOnlyThePrivateKeyOfItsTokensGrant() {
-        Cmk original = Fixtures.external();
+        Cmk original = TestKeys.external();
         List<ImportParameters> issued = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             issued.add(original.issueImportParameters(WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, T0,
@@ -61,7 +63,7 @@ class SecretsOnDemandTest {
         }
         String second = original.grants().get(1).grantId();
         Cmk key = resealed(original);
-        byte[] material = Fixtures.randomMaterial(32);
+        byte[] material = TestKeys.randomMaterial(32);
 
         key.importMaterial(issued.get(1).token(), WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(WRAPPING_KEY.publicKey(),
                 material), null, LifecyclePolicy.TENCENT, T0, RANDOM);
@@ -73,7 +75,7 @@ class SecretsOnDemandTest {
 
     @Test
     void aSnapshotOpensEverySecretAndEqualsTheKeyItWasSealedFrom() {
-        Cmk original = withGrants(Fixtures.externalWith(Fixtures.randomMaterial(16)), 2);
+        Cmk original = withGrants(TestKeys.externalWith(TestKeys.randomMaterial(16)), 2);
         Cmk key = resealed(original);
 
         assertThat(key.snapshot()).usingRecursiveComparison().isEqualTo(original.snapshot());

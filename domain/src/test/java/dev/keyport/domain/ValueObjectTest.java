@@ -1,5 +1,7 @@
 package dev.keyport.domain;
 
+import dev.keyport.domain.testing.TestKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +86,7 @@ class ValueObjectTest {
         KeyMaterial material = KeyMaterial.of(new byte[32]);
         assertThat(material).isEqualTo(KeyMaterial.of(new byte[32]));
         assertThatThrownBy(() -> KeyMaterial.of(new byte[24])).isInstanceOf(InvalidValueException.class);
-        byte[] source = Fixtures.randomMaterial(16);
+        byte[] source = TestKeys.randomMaterial(16);
         KeyMaterial copy = KeyMaterial.of(source);
         source[0] ^= 1;
         assertThat(copy.copyBytes(SecretAccess.get())[0]).as("copied on the way in").isNotEqualTo(source[0]);

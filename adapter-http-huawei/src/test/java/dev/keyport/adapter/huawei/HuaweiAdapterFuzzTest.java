@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.testing.DelegatingKeyRepository;
-import dev.keyport.application.testing.TestKeys;
+import dev.keyport.domain.testing.TestKeys;
 import dev.keyport.domain.Cmk;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -20,7 +20,7 @@ import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.testing.DelegatingKeyRepository;
 import dev.keyport.application.testing.MutableClock;
-import dev.keyport.application.testing.TestKeys;
+import dev.keyport.domain.testing.TestKeys;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.Cmk;
 import dev.keyport.domain.Description;

@@ -3,7 +3,7 @@ package dev.keyport.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyport.application.testing.TestKeys;
+import dev.keyport.domain.testing.TestKeys;
 import dev.keyport.domain.AliasAlreadyExistsException;
 import dev.keyport.domain.Cmk;
 import dev.keyport.domain.CloudResource;

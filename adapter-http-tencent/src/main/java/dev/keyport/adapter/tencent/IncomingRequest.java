@@ -32,7 +32,7 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
     static final int MAX_PARAMETERS = 1000;
     /**
      * The headers that route, scope or sign a request: each may be sent once. (Any other header named in a TC3
-     * SignedHeaders list is checked by the {@link Authenticator}.)
+     * SignedHeaders list is checked by the {@link TencentAuthenticator}.)
      */
     static final List<String> SINGLE_HEADERS = List.of("Host", "Authorization", "Content-Type", "X-TC-Action",
             "X-TC-Region", "X-TC-Version", "X-TC-Timestamp", "X-TC-Token", "X-TC-Content-SHA256", "X-TC-Language",

@@ -1,14 +1,11 @@
 package dev.keyport.adapter.tencent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.out.StoreUnavailableException;
-import dev.keyport.application.support.FailedAuthenticationThrottle;
-import dev.keyport.application.support.RateLimiter;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.DomainException;
 import dev.keyport.domain.InvalidValueException;
@@ -42,32 +39,48 @@ import org.slf4j.LoggerFactory;
  * ({@link #invalidRequestHandler()}) and a server that is stopping ({@link #unavailableHandler()}); a use case runs
  * off the event loop.
  *
- * <p>Failed authentications are counted per presented SecretId and per client address
- * ({@link FailedAuthenticationThrottle}); while either is locked its requests are refused before any signature is
- * checked.
+ * <p>Failed authentications are counted per presented SecretId and per client address (throttles the server supplies
+ * through {@link TencentGuards}, under the policies of {@link TencentApiConfig}); while either is locked its requests
+ * are refused before any signature is checked.
+ *
+ * <p>This class routes a request to its action ({@link TencentActions}) and runs the pipeline around it:
+ * authentication, version, action, scope and protocol policy, rate limit, parameters, the use case, the envelope.
  */
 public final class TencentApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(TencentApi.class);
+    /** The API version KMS serves. */
+    static final String VERSION = "2019-01-18";
     private static final String TEMPORARILY_UNAVAILABLE = "UnsupportedOperation.ServiceTemporaryUnavailable";
 
     private final Keyport keyport;
-    private final Authenticator authenticator;
+    private final TencentAuthenticator authenticator;
     private final TencentApiConfig config;
-    private final RateLimiter rateLimiter;
-    private final FailedAuthenticationThrottle secretIdThrottle;
-    private final FailedAuthenticationThrottle addressThrottle;
+    private final TencentGuards.RateLimit rateLimit;
+    private final TencentGuards.Throttle secretIdThrottle;
+    private final TencentGuards.Throttle addressThrottle;
     private final ObjectMapper json = Json.mapper();
     private volatile Consumer<RequestOutcome> observer = outcome -> { };
 
-    public TencentApi(Keyport keyport, TencentCredentials credentials, Clock clock, TencentApiConfig config) {
+    /**
+     * @param keyport     the use cases
+     * @param credentials where a request's SecretId is looked up
+     * @param clock       the time signatures are checked against
+     * @param config      limits, throttle policies, the default region
+     * @param guards      the rate limit and the failed-authentication throttles, which the server supplies
+     */
+    public TencentApi(Keyport keyport, TencentCredentials credentials, Clock clock, TencentApiConfig config,
+                      TencentGuards guards) {
         this.keyport = Objects.requireNonNull(keyport, "keyport");
         this.config = Objects.requireNonNull(config, "config");
-        this.authenticator = new Authenticator(Objects.requireNonNull(credentials, "credentials"),
+        this.authenticator = new TencentAuthenticator(Objects.requireNonNull(credentials, "credentials"),
                 Objects.requireNonNull(clock, "clock"), new SignatureMemory(config.signatureMemory()));
-        this.rateLimiter = new RateLimiter(System::nanoTime);
-        this.secretIdThrottle = new FailedAuthenticationThrottle(config.secretIdThrottle(), System::nanoTime);
-        this.addressThrottle = new FailedAuthenticationThrottle(config.addressThrottle(), System::nanoTime);
+        Objects.requireNonNull(guards, "guards");
+        this.rateLimit = guards.rateLimit();
+        this.secretIdThrottle = Objects.requireNonNull(guards.throttles().create(config.secretIdThrottle()),
+                "SecretId throttle");
+        this.addressThrottle = Objects.requireNonNull(guards.throttles().create(config.addressThrottle()),
+                "address throttle");
     }
 
     /**
@@ -138,7 +151,7 @@ public final class TencentApi {
                     "The service is temporarily unavailable (the server is stopping); retry the request.", requestId));
             observer.accept(new RequestOutcome(requestId, VendorActions.label(request.getHeader("X-TC-Action")), "",
                     "", TEMPORARILY_UNAVAILABLE, System.nanoTime() - started,
-                    Authenticator.presentedSecretId(request.getHeader("Authorization")), addressOf(request)));
+                    TencentAuthenticator.presentedSecretId(request.getHeader("Authorization")), addressOf(request)));
         };
     }
 
@@ -174,9 +187,9 @@ public final class TencentApi {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         String address = addressOf(ctx.request());
-        String presentedSecretId = Authenticator.presentedSecretId(ctx.request().getHeader("Authorization"));
+        String presentedSecretId = TencentAuthenticator.presentedSecretId(ctx.request().getHeader("Authorization"));
         String presentedAction = ctx.request().getHeader("X-TC-Action");
-        Authenticator.Authenticated auth;
+        TencentAuthenticator.Authenticated auth;
         TencentActions.Action<?> action;
         ObjectNode params;
         Caller caller;
@@ -186,15 +199,15 @@ public final class TencentApi {
             }
             if (addressThrottle.isLocked(address)) {
                 throw new TencentException("RequestLimitExceeded.IPLimitExceeded", "Too many failed authentications "
-                        + "from this address; it is locked for up to " + lockout(addressThrottle) + ".");
+                        + "from this address; it is locked for up to " + lockout(config.addressThrottle()) + ".");
             }
             IncomingRequest request = IncomingRequest.from(ctx);
-            presentedSecretId = Authenticator.presentedSecretId(request);
+            presentedSecretId = TencentAuthenticator.presentedSecretId(request);
             presentedAction = request.header("Authorization") != null ? request.header("X-TC-Action")
                     : request.flatParams().get("Action");
             if (!presentedSecretId.isEmpty() && secretIdThrottle.isLocked(presentedSecretId)) {
                 throw new TencentException("RequestLimitExceeded", "Too many failed authentications with this "
-                        + "SecretId; it is locked for up to " + lockout(secretIdThrottle) + ".");
+                        + "SecretId; it is locked for up to " + lockout(config.secretIdThrottle()) + ".");
             }
             auth = authenticate(request, presentedSecretId, address);
             if (auth.action() == null || auth.action().isEmpty()) {
@@ -203,9 +216,9 @@ public final class TencentApi {
             if (auth.version() == null || auth.version().isEmpty()) {
                 throw TencentException.missing("Version");
             }
-            if (!TencentActions.VERSION.equals(auth.version())) {
+            if (!VERSION.equals(auth.version())) {
                 throw new TencentException("NoSuchVersion", "The API version " + TencentException.quote(auth.version())
-                        + " does not exist; KMS serves " + TencentActions.VERSION + ".");
+                        + " does not exist; KMS serves " + VERSION + ".");
             }
             action = TencentActions.ALL.get(auth.action());
             if (action == null) {
@@ -214,19 +227,19 @@ public final class TencentApi {
                         + " does not exist.");
             }
             caller = new Caller(scope(auth), auth.credential().secretId(), requestId, LifecyclePolicy.TENCENT);
-            if (!rateLimiter.tryAcquire(auth.credential().tenant().value() + "/" + action.name(),
+            if (!rateLimit.tryAcquire(auth.credential().tenant().value() + "/" + action.name(),
                     config.limitFor(action.name(), action.crypto()))) {
                 throw new TencentException("RequestLimitExceeded",
                         "Your current request times exceeds the limit of " + action.name() + ", please try later.");
             }
-            params = params(request);
+            params = TencentParams.of(json, request);
         } catch (TencentException e) {
             respond(ctx, error(e.code(), e.getMessage(), requestId));
             observer.accept(new RequestOutcome(requestId, VendorActions.label(presentedAction), "", "", e.code(),
                     System.nanoTime() - started, presentedSecretId, address));
             return;
         }
-        Authenticator.Authenticated who = auth;
+        TencentAuthenticator.Authenticated who = auth;
         TencentActions.Action<?> what = action;
         String secretId = presentedSecretId;
         TencentActions.Context context = new TencentActions.Context(keyport, caller, auth.credential());
@@ -237,7 +250,7 @@ public final class TencentApi {
                 body = success(result.result(), requestId);
                 outcome = "Success";
             } else {
-                TencentException e = translate(result.cause(), requestId);
+                TencentException e = translate(result.cause(), requestId, context.caller().policy());
                 body = error(e.code(), e.getMessage(), requestId);
                 outcome = e.code();
             }
@@ -248,31 +261,31 @@ public final class TencentApi {
     }
 
     /** Authenticates, counting a failed guess against the presented SecretId and the address, and a success for both. */
-    private Authenticator.Authenticated authenticate(IncomingRequest request, String secretId, String address) {
+    private TencentAuthenticator.Authenticated authenticate(IncomingRequest request, String secretId, String address) {
         try {
-            Authenticator.Authenticated auth = authenticator.authenticate(request);
+            TencentAuthenticator.Authenticated auth = authenticator.authenticate(request);
             secretIdThrottle.succeeded(secretId);
             addressThrottle.succeeded(address);
             return auth;
         } catch (TencentException e) {
-            if (Authenticator.isFailedAuthentication(e)) {
+            if (TencentAuthenticator.isFailedAuthentication(e)) {
                 if (!secretId.isEmpty() && secretIdThrottle.failed(secretId)) {
                     LOG.warn("tencent: SecretId {} locked for {} after {} consecutive failed authentications",
-                            TencentException.quote(secretId), lockout(secretIdThrottle),
-                            secretIdThrottle.policy().maxFailures());
+                            TencentException.quote(secretId), lockout(config.secretIdThrottle()),
+                            config.secretIdThrottle().maxFailures());
                 }
                 if (addressThrottle.failed(address)) {
                     LOG.warn("tencent: client address {} locked for {} after {} consecutive failed authentications",
-                            TencentException.quote(address), lockout(addressThrottle),
-                            addressThrottle.policy().maxFailures());
+                            TencentException.quote(address), lockout(config.addressThrottle()),
+                            config.addressThrottle().maxFailures());
                 }
             }
             throw e;
         }
     }
 
-    private static String lockout(FailedAuthenticationThrottle throttle) {
-        return throttle.policy().lockout().toSeconds() + " s";
+    private static String lockout(TencentGuards.Throttle.Policy policy) {
+        return policy.lockout().toSeconds() + " s";
     }
 
     private static String addressOf(HttpServerRequest request) {
@@ -284,7 +297,7 @@ public final class TencentApi {
         return host == null ? "" : host;
     }
 
-    private KeyScope scope(Authenticator.Authenticated auth) {
+    private KeyScope scope(TencentAuthenticator.Authenticated auth) {
         String region = auth.region() == null || auth.region().isEmpty()
                 ? config.defaultRegion().value() : auth.region();
         try {
@@ -295,34 +308,18 @@ public final class TencentApi {
         }
     }
 
-    private ObjectNode params(IncomingRequest request) {
-        return params(json, request);
-    }
-
-    /** The action's parameters of an authenticated request, as one JSON object. */
-    static ObjectNode params(ObjectMapper json, IncomingRequest request) {
-        if (request.kind() == IncomingRequest.Kind.JSON) {
-            return Json.body(json, request.body());
-        }
-        java.util.Map<String, String> flat = new java.util.LinkedHashMap<>(request.flatParams());
-        if (request.header("Authorization") == null) {
-            Authenticator.V1_COMMON.forEach(flat::remove);
-        }
-        return Params.unflatten(flat);
-    }
-
     /** The key id a request named, when it is well-formed: never free text from the client. */
     private static String keyIdOf(ObjectNode params) {
         JsonNode keyId = params.get("KeyId");
         return keyId != null && keyId.isTextual() && KeyId.isWellFormed(keyId.textValue()) ? keyId.textValue() : "";
     }
 
-    private TencentException translate(Throwable cause, String requestId) {
+    private TencentException translate(Throwable cause, String requestId, LifecyclePolicy policy) {
         if (cause instanceof TencentException e) {
             return e;
         }
         if (cause instanceof DomainException e) {
-            return TencentErrors.of(e);
+            return TencentErrors.of(e, policy);
         }
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof StoreUnavailableException unavailable) {
@@ -365,7 +362,8 @@ public final class TencentApi {
         respond(ctx, error(e.code(), e.getMessage(), requestId));
         observer.accept(new RequestOutcome(requestId, VendorActions.label(ctx.request().getHeader("X-TC-Action")),
                 "", "", e.code(), System.nanoTime() - started,
-                Authenticator.presentedSecretId(ctx.request().getHeader("Authorization")), addressOf(ctx.request())));
+                TencentAuthenticator.presentedSecretId(ctx.request().getHeader("Authorization")),
+                addressOf(ctx.request())));
     }
 
     private ObjectNode success(Object response, String requestId) {

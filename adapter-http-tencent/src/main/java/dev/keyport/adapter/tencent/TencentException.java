@@ -1,5 +1,8 @@
 package dev.keyport.adapter.tencent;
 
+import java.util.Collection;
+import java.util.List;
+
 /** A refusal in Tencent's own terms: the {@code Response.Error} a client receives, with HTTP 200. */
 final class TencentException extends RuntimeException {
 
@@ -51,5 +54,14 @@ final class TencentException extends RuntimeException {
             quoted.append('…');
         }
         return quoted.append('`').toString();
+    }
+
+    /** Values as a message lists them, in the order given: "a", "a or b", "a, b or c". */
+    static String either(Collection<?> values) {
+        List<String> names = values.stream().map(String::valueOf).toList();
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 }

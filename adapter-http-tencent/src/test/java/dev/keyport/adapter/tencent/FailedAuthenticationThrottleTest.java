@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyport.application.inmemory.InMemoryKeyRepository;
-import dev.keyport.application.support.FailedAuthenticationThrottle.Policy;
+import dev.keyport.adapter.tencent.TencentGuards.Throttle.Policy;
 import dev.keyport.domain.Region;
 import java.net.http.HttpResponse;
 import java.time.Duration;

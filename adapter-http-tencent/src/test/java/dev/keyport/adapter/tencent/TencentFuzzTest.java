@@ -18,7 +18,7 @@ import com.tencentcloudapi.kms.v20190118.models.GetParametersForImportResponse;
 import com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionRequest;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.out.WrappingKeySource;
-import dev.keyport.application.support.FailedAuthenticationThrottle.Policy;
+import dev.keyport.adapter.tencent.TencentGuards.Throttle.Policy;
 import dev.keyport.domain.WrappingKeyPair;
 import dev.keyport.domain.WrappingKeySpec;
 import java.security.SecureRandom;

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * Node SDK signs {@code host:<hostname>} and sends {@code Host: <hostname>:<port>}
  * (tencentcloud-sdk-nodejs {@code src/common/sign.ts}, {@code urlObj.hostname}).
  */
-final class Authenticator {
+final class TencentAuthenticator {
 
     static final long MAX_SKEW_SECONDS = 300;
     /** The longest SecretId reported as presented; longer ones are cut. */
@@ -48,7 +48,7 @@ final class Authenticator {
     private final Clock clock;
     private final SignatureMemory memory;
 
-    Authenticator(TencentCredentials credentials, Clock clock, SignatureMemory memory) {
+    TencentAuthenticator(TencentCredentials credentials, Clock clock, SignatureMemory memory) {
         this.credentials = credentials;
         this.clock = clock;
         this.memory = memory;

@@ -96,7 +96,10 @@ public final class TencentApi {
                                  long nanos, String secretId, String clientAddress) {
     }
 
-    /** Called once per request with its outcome; the server uses it for its request log and metrics. */
+    /**
+     * Called once per request with its outcome, before the answer is sent (a client holding its answer finds the
+     * request reported); the server uses it for its request log and metrics.
+     */
     public TencentApi observe(Consumer<RequestOutcome> observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
         return this;
@@ -132,9 +135,9 @@ public final class TencentApi {
                     ? new TencentException("RequestSizeLimitExceeded",
                     "The request line (64 KB) or the headers (8 KB) exceed their size limit.")
                     : new TencentException("UnsupportedProtocol", "The request is not well-formed HTTP/1.1.");
-            answerAndClose(request, error(e.code(), e.getMessage(), requestId));
             observer.accept(new RequestOutcome(requestId, VendorActions.UNKNOWN, "", "", e.code(),
                     System.nanoTime() - started, "", addressOf(request)));
+            answerAndClose(request, error(e.code(), e.getMessage(), requestId));
         };
     }
 
@@ -147,11 +150,11 @@ public final class TencentApi {
         return request -> {
             long started = System.nanoTime();
             String requestId = UUID.randomUUID().toString();
-            answerAndClose(request, error(TEMPORARILY_UNAVAILABLE,
-                    "The service is temporarily unavailable (the server is stopping); retry the request.", requestId));
             observer.accept(new RequestOutcome(requestId, VendorActions.label(request.getHeader("X-TC-Action")), "",
                     "", TEMPORARILY_UNAVAILABLE, System.nanoTime() - started,
                     TencentAuthenticator.presentedSecretId(request.getHeader("Authorization")), addressOf(request)));
+            answerAndClose(request, error(TEMPORARILY_UNAVAILABLE,
+                    "The service is temporarily unavailable (the server is stopping); retry the request.", requestId));
         };
     }
 
@@ -234,9 +237,9 @@ public final class TencentApi {
             }
             params = TencentParams.of(json, request);
         } catch (TencentException e) {
-            respond(ctx, error(e.code(), e.getMessage(), requestId));
             observer.accept(new RequestOutcome(requestId, VendorActions.label(presentedAction), "", "", e.code(),
                     System.nanoTime() - started, presentedSecretId, address));
+            respond(ctx, error(e.code(), e.getMessage(), requestId));
             return;
         }
         TencentAuthenticator.Authenticated who = auth;
@@ -254,9 +257,9 @@ public final class TencentApi {
                 body = error(e.code(), e.getMessage(), requestId);
                 outcome = e.code();
             }
-            respond(ctx, body);
             observer.accept(new RequestOutcome(requestId, what.name(), who.credential().tenant().value(),
                     keyIdOf(params), outcome, System.nanoTime() - started, secretId, address));
+            respond(ctx, body);
         });
     }
 
@@ -359,11 +362,11 @@ public final class TencentApi {
             LOG.error("request {} failed in the HTTP layer", requestId, ctx.failure());
             e = internalError();
         }
-        respond(ctx, error(e.code(), e.getMessage(), requestId));
         observer.accept(new RequestOutcome(requestId, VendorActions.label(ctx.request().getHeader("X-TC-Action")),
                 "", "", e.code(), System.nanoTime() - started,
                 TencentAuthenticator.presentedSecretId(ctx.request().getHeader("Authorization")),
                 addressOf(ctx.request())));
+        respond(ctx, error(e.code(), e.getMessage(), requestId));
     }
 
     private ObjectNode success(Object response, String requestId) {

@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * The TC3 signatures this server accepted while they can still be presented, each with a fingerprint of what the
  * signature does not cover but what decides the request: {@code X-TC-Action}, {@code X-TC-Region},
  * {@code X-TC-Version}, the {@code Host} as received (a signature may leave out the port, see
- * {@link TencentAuthenticator}), and the hash of the body (unsigned when the client sends {@code X-TC-Content-SHA256: UNSIGNED-PAYLOAD}).
+ * {@link TencentAuthenticator}), and the hash of the body (unsigned when the client sends
+ * {@code X-TC-Content-SHA256: UNSIGNED-PAYLOAD}).
  * Tencent's SDKs sign only {@code content-type;host}, so without this memory a DescribeKey captured on the wire
  * could be sent again within its five minutes as DisableKey.
  *

@@ -160,7 +160,7 @@ final class TencentActions {
     private static Object importKeyMaterial(Requests.ImportKeyMaterial r, Context c) {
         KeyId id = TencentParams.keyId(r.keyId());
         byte[] wrapped = TencentParams.base64(r.encryptedKeyMaterial(), "EncryptedKeyMaterial",
-                () -> TencentException.invalid("EncryptedKeyMaterial", "is not base64"));
+                () -> TencentErrors.invalid("EncryptedKeyMaterial", "is not base64"));
         ImportToken token = ImportToken.of(TencentParams.required(r.importToken(), "ImportToken"));
         c.keyport().importKeyMaterial(new ImportKeyMaterialCommand(c.caller(), id, token, wrapped,
                 TencentParams.validTo(r.validTo())));
@@ -203,16 +203,16 @@ final class TencentActions {
 
     private static Object encrypt(Requests.Encrypt r, Context c) {
         KeyId id = TencentParams.keyId(r.keyId());
-        byte[] plaintext = TencentParams.base64(r.plaintext(), "Plaintext", () -> new TencentException(
-                "InvalidParameterValue.InvalidPlaintext", "Plaintext is not base64."));
+        byte[] plaintext = TencentParams.base64(r.plaintext(), "Plaintext",
+                TencentErrors.PLAINTEXT_NOT_BASE64::exception);
         EncryptResult result = c.keyport().encrypt(new EncryptCommand(c.caller(), id, plaintext,
                 TencentParams.context(r.encryptionContext())));
         return new Responses.Encrypt(TencentParams.base64(result.ciphertext()), id.value());
     }
 
     private static Object decrypt(Requests.Decrypt r, Context c) {
-        byte[] blob = TencentParams.base64(r.ciphertextBlob(), "CiphertextBlob", () -> new TencentException(
-                "InvalidParameterValue.InvalidCiphertext", "CiphertextBlob is not a Keyport ciphertext."));
+        byte[] blob = TencentParams.base64(r.ciphertextBlob(), "CiphertextBlob",
+                TencentErrors.CIPHERTEXT_NOT_BASE64::exception);
         TencentParams.noEncryptionPublicKey(r.encryptionPublicKey(), r.encryptionAlgorithm());
         DecryptResult result = c.keyport().decrypt(new DecryptCommand(c.caller(), blob,
                 TencentParams.context(r.encryptionContext())));

@@ -51,12 +51,11 @@ public final class TencentApi {
     private static final Logger LOG = LoggerFactory.getLogger(TencentApi.class);
     /** The API version KMS serves. */
     static final String VERSION = "2019-01-18";
-    private static final String TEMPORARILY_UNAVAILABLE = "UnsupportedOperation.ServiceTemporaryUnavailable";
 
     private final Keyport keyport;
     private final TencentAuthenticator authenticator;
     private final TencentApiConfig config;
-    private final TencentGuards.RateLimit rateLimit;
+    private final TencentGuards guards;
     private final TencentGuards.Throttle secretIdThrottle;
     private final TencentGuards.Throttle addressThrottle;
     private final ObjectMapper json = Json.mapper();
@@ -67,7 +66,7 @@ public final class TencentApi {
      * @param credentials where a request's SecretId is looked up
      * @param clock       the time signatures are checked against
      * @param config      limits, throttle policies, the default region
-     * @param guards      the rate limit and the failed-authentication throttles, which the server supplies
+     * @param guards      the rate limit and the failed-authentication counts, kept as {@code config} says
      */
     public TencentApi(Keyport keyport, TencentCredentials credentials, Clock clock, TencentApiConfig config,
                       TencentGuards guards) {
@@ -75,12 +74,9 @@ public final class TencentApi {
         this.config = Objects.requireNonNull(config, "config");
         this.authenticator = new TencentAuthenticator(Objects.requireNonNull(credentials, "credentials"),
                 Objects.requireNonNull(clock, "clock"), new SignatureMemory(config.signatureMemory()));
-        Objects.requireNonNull(guards, "guards");
-        this.rateLimit = guards.rateLimit();
-        this.secretIdThrottle = Objects.requireNonNull(guards.throttles().create(config.secretIdThrottle()),
-                "SecretId throttle");
-        this.addressThrottle = Objects.requireNonNull(guards.throttles().create(config.addressThrottle()),
-                "address throttle");
+        this.guards = Objects.requireNonNull(guards, "guards");
+        this.secretIdThrottle = Objects.requireNonNull(guards.throttle(config.secretIdThrottle()), "throttle");
+        this.addressThrottle = Objects.requireNonNull(guards.throttle(config.addressThrottle()), "throttle");
     }
 
     /**
@@ -131,10 +127,8 @@ public final class TencentApi {
             String requestId = UUID.randomUUID().toString();
             DecoderResult result = request.decoderResult();
             Throwable cause = result == null ? null : result.cause();
-            TencentException e = cause instanceof TooLongFrameException
-                    ? new TencentException("RequestSizeLimitExceeded",
-                    "The request line (64 KB) or the headers (8 KB) exceed their size limit.")
-                    : new TencentException("UnsupportedProtocol", "The request is not well-formed HTTP/1.1.");
+            TencentException e = (cause instanceof TooLongFrameException ? TencentErrors.HEAD_TOO_LARGE
+                    : TencentErrors.NOT_HTTP).exception();
             observer.accept(new RequestOutcome(requestId, VendorActions.UNKNOWN, "", "", e.code(),
                     System.nanoTime() - started, "", addressOf(request)));
             answerAndClose(request, error(e.code(), e.getMessage(), requestId));
@@ -150,11 +144,11 @@ public final class TencentApi {
         return request -> {
             long started = System.nanoTime();
             String requestId = UUID.randomUUID().toString();
+            TencentErrors.Row stopping = TencentErrors.STOPPING;
             observer.accept(new RequestOutcome(requestId, VendorActions.label(request.getHeader("X-TC-Action")), "",
-                    "", TEMPORARILY_UNAVAILABLE, System.nanoTime() - started,
+                    "", stopping.code(), System.nanoTime() - started,
                     TencentAuthenticator.presentedSecretId(request.getHeader("Authorization")), addressOf(request)));
-            answerAndClose(request, error(TEMPORARILY_UNAVAILABLE,
-                    "The service is temporarily unavailable (the server is stopping); retry the request.", requestId));
+            answerAndClose(request, error(stopping.code(), stopping.message(), requestId));
         };
     }
 
@@ -198,42 +192,37 @@ public final class TencentApi {
         Caller caller;
         try {
             if (!"/".equals(ctx.request().path())) {
-                throw new TencentException("UnsupportedProtocol", "Tencent Cloud API 3.0 is served at the path / only.");
+                throw TencentErrors.NOT_SERVED_HERE.exception();
             }
             if (addressThrottle.isLocked(address)) {
-                throw new TencentException("RequestLimitExceeded.IPLimitExceeded", "Too many failed authentications "
-                        + "from this address; it is locked for up to " + lockout(config.addressThrottle()) + ".");
+                throw TencentErrors.ADDRESS_LOCKED.exception(lockout(config.addressThrottle()));
             }
             IncomingRequest request = IncomingRequest.from(ctx);
             presentedSecretId = TencentAuthenticator.presentedSecretId(request);
             presentedAction = request.header("Authorization") != null ? request.header("X-TC-Action")
                     : request.flatParams().get("Action");
             if (!presentedSecretId.isEmpty() && secretIdThrottle.isLocked(presentedSecretId)) {
-                throw new TencentException("RequestLimitExceeded", "Too many failed authentications with this "
-                        + "SecretId; it is locked for up to " + lockout(config.secretIdThrottle()) + ".");
+                throw TencentErrors.SECRET_ID_LOCKED.exception(lockout(config.secretIdThrottle()));
             }
             auth = authenticate(request, presentedSecretId, address);
             if (auth.action() == null || auth.action().isEmpty()) {
-                throw TencentException.missing("Action");
+                throw TencentErrors.missing("Action");
             }
             if (auth.version() == null || auth.version().isEmpty()) {
-                throw TencentException.missing("Version");
+                throw TencentErrors.missing("Version");
             }
             if (!VERSION.equals(auth.version())) {
-                throw new TencentException("NoSuchVersion", "The API version " + TencentException.quote(auth.version())
-                        + " does not exist; KMS serves " + VERSION + ".");
+                throw TencentErrors.NO_SUCH_VERSION.exception(TencentException.quote(auth.version()), VERSION);
             }
             action = TencentActions.ALL.get(auth.action());
             if (action == null) {
-                throw VendorActions.exists(auth.action()) ? VendorActions.notImplemented(auth.action())
-                        : new TencentException("InvalidAction", "The action " + TencentException.quote(auth.action())
-                        + " does not exist.");
+                throw (VendorActions.exists(auth.action()) ? TencentErrors.NOT_IMPLEMENTED
+                        : TencentErrors.INVALID_ACTION).exception(TencentException.quote(auth.action()));
             }
             caller = new Caller(scope(auth), auth.credential().secretId(), requestId, LifecyclePolicy.TENCENT);
-            if (!rateLimit.tryAcquire(auth.credential().tenant().value() + "/" + action.name(),
+            if (!guards.tryAcquire(auth.credential().tenant().value() + "/" + action.name(),
                     config.limitFor(action.name(), action.crypto()))) {
-                throw new TencentException("RequestLimitExceeded",
-                        "Your current request times exceeds the limit of " + action.name() + ", please try later.");
+                throw TencentErrors.RATE_LIMITED.exception(action.name());
             }
             params = TencentParams.of(json, request);
         } catch (TencentException e) {
@@ -287,7 +276,7 @@ public final class TencentApi {
         }
     }
 
-    private static String lockout(TencentGuards.Throttle.Policy policy) {
+    private static String lockout(TencentApiConfig.Lockout policy) {
         return policy.lockout().toSeconds() + " s";
     }
 
@@ -306,8 +295,7 @@ public final class TencentApi {
         try {
             return new KeyScope(auth.credential().tenant(), Region.of(region));
         } catch (InvalidValueException e) {
-            throw new TencentException("UnsupportedRegion", "The region " + TencentException.quote(region)
-                    + " is not supported.");
+            throw TencentErrors.UNSUPPORTED_REGION.exception(TencentException.quote(region));
         }
     }
 
@@ -327,21 +315,16 @@ public final class TencentApi {
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof StoreUnavailableException unavailable) {
                 LOG.warn("tencent request {} answered {}: the key store is unavailable ({})", requestId,
-                        TEMPORARILY_UNAVAILABLE, oneLine(unavailable.getMessage()));
-                return new TencentException(TEMPORARILY_UNAVAILABLE,
-                        "The service is temporarily unavailable (the key store cannot be reached); retry the request.");
+                        TencentErrors.STORE_UNAVAILABLE.code(), oneLine(unavailable.getMessage()));
+                return TencentErrors.STORE_UNAVAILABLE.exception();
             }
         }
         LOG.error("request {} failed inside Keyport", requestId, cause);
-        return internalError();
+        return TencentErrors.INTERNAL.exception();
     }
 
     private static String oneLine(String text) {
         return text == null ? "" : text.replaceAll("[\\p{Cntrl}]+", " ").strip();
-    }
-
-    private static TencentException internalError() {
-        return new TencentException("InternalError", "An internal error has occurred. Retry your request.");
     }
 
     /**
@@ -356,11 +339,11 @@ public final class TencentApi {
         if (status == 413) {
             e = IncomingRequest.sizeExceeded(IncomingRequest.JSON_LIMIT);
         } else if (status >= 400 && status < 500) {
-            e = new TencentException(status == 404 || status == 405 ? "UnsupportedProtocol" : "InvalidParameter",
-                    "The request cannot be read (HTTP " + status + ").");
+            e = (status == 404 || status == 405 ? TencentErrors.UNREADABLE_ROUTE : TencentErrors.UNREADABLE)
+                    .exception(status);
         } else {
             LOG.error("request {} failed in the HTTP layer", requestId, ctx.failure());
-            e = internalError();
+            e = TencentErrors.INTERNAL.exception();
         }
         observer.accept(new RequestOutcome(requestId, VendorActions.label(ctx.request().getHeader("X-TC-Action")),
                 "", "", e.code(), System.nanoTime() - started,

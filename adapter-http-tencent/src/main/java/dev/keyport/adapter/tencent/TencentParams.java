@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyport.domain.CloudResource;
-import dev.keyport.domain.DomainErrorCode;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
@@ -103,24 +102,21 @@ final class TencentParams {
     private static String[] segments(String name) {
         String[] path = name.split("\\.", -1);
         if (path.length > MAX_DEPTH) {
-            throw TencentException.invalid(name, "is nested deeper than any KMS parameter");
+            throw TencentErrors.invalid(name, "is nested deeper than any KMS parameter");
         }
         for (String segment : path) {
             if (segment.isEmpty()) {
-                throw new TencentException("InvalidParameter", "The parameter name " + TencentException.quote(name)
-                        + " has an empty part.");
+                throw TencentErrors.EMPTY_NAME_PART.exception(TencentException.quote(name));
             }
             if (DIGITS.matcher(segment).matches() && !INDEX.matcher(segment).matches()) {
-                throw new TencentException("InvalidParameter", "The parameter name " + TencentException.quote(name)
-                        + " has an index that is not 0 to 9999 without leading zeros.");
+                throw TencentErrors.NON_CANONICAL_INDEX.exception(TencentException.quote(name));
             }
         }
         return path;
     }
 
     private static TencentException conflict(String name) {
-        return new TencentException("InvalidParameter", "The parameter " + TencentException.quote(name)
-                + " conflicts with another parameter.");
+        return TencentErrors.CONFLICTING_PARAMETER.exception(TencentException.quote(name));
     }
 
     private static JsonNode toJson(Object node, String name) {
@@ -133,8 +129,7 @@ final class TencentParams {
             TreeMap<Integer, Object> ordered = new TreeMap<>();
             map.forEach((k, v) -> ordered.put(Integer.parseInt(k), v));
             if (ordered.lastKey() != ordered.size() - 1) {
-                throw new TencentException("InvalidParameter", "The array " + TencentException.quote(name)
-                        + " has a gap: its indexes must run from 0 to its length - 1.");
+                throw TencentErrors.ARRAY_GAP.exception(TencentException.quote(name));
             }
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             ordered.forEach((k, v) -> array.add(toJson(v, name + "." + k)));
@@ -149,14 +144,14 @@ final class TencentParams {
 
     static String required(String value, String name) {
         if (value == null || value.isEmpty()) {
-            throw TencentException.missing(name);
+            throw TencentErrors.missing(name);
         }
         return value;
     }
 
     static <T> T required(T value, String name) {
         if (value == null) {
-            throw TencentException.missing(name);
+            throw TencentErrors.missing(name);
         }
         return value;
     }
@@ -169,11 +164,11 @@ final class TencentParams {
     /** DescribeKeys' KeyIds: 1 to 100 distinct key ids. */
     static List<KeyId> keyIds(List<String> values) {
         if (required(values, "KeyIds").isEmpty() || values.size() > MAX_KEY_IDS) {
-            throw TencentException.invalid("KeyIds", "must hold 1 to " + MAX_KEY_IDS + " key ids");
+            throw TencentErrors.invalid("KeyIds", "must hold 1 to " + MAX_KEY_IDS + " key ids");
         }
         List<KeyId> ids = values.stream().map(TencentParams::keyId).toList();
         if (new HashSet<>(ids).size() != ids.size()) {
-            throw new TencentException("InvalidParameterValue.DuplicatedKeyId", "KeyIds holds the same id twice.");
+            throw TencentErrors.DUPLICATED_KEY_ID.exception();
         }
         return ids;
     }
@@ -181,7 +176,7 @@ final class TencentParams {
     static long offset(Long offset) {
         long value = offset == null ? 0 : offset;
         if (value < 0) {
-            throw TencentException.invalid("Offset", "must not be negative");
+            throw TencentErrors.invalid("Offset", "must not be negative");
         }
         return value;
     }
@@ -189,7 +184,7 @@ final class TencentParams {
     static int limit(Long limit) {
         long value = limit == null ? DEFAULT_LIMIT : limit;
         if (value < 1 || value > MAX_LIMIT) {
-            throw TencentException.invalid("Limit", "must be 1 to " + MAX_LIMIT);
+            throw TencentErrors.invalid("Limit", "must be 1 to " + MAX_LIMIT);
         }
         return (int) value;
     }
@@ -198,7 +193,7 @@ final class TencentParams {
     static boolean userCreatedOnly(Long role) {
         long value = role == null ? 0 : role;
         if (value != 0 && value != 1) {
-            throw TencentException.invalid("Role", "must be 0 or 1");
+            throw TencentErrors.invalid("Role", "must be 0 or 1");
         }
         return value == 1;
     }
@@ -207,7 +202,7 @@ final class TencentParams {
     static boolean newestFirst(Long orderType) {
         long value = orderType == null ? 0 : orderType;
         if (value != 0 && value != 1) {
-            throw TencentException.invalid("OrderType", "must be 0 (newest first) or 1 (oldest first)");
+            throw TencentErrors.invalid("OrderType", "must be 0 (newest first) or 1 (oldest first)");
         }
         return value == 0;
     }
@@ -216,7 +211,7 @@ final class TencentParams {
     static Set<KeyState> keyStates(Long keyState) {
         long value = keyState == null ? 0 : keyState;
         if (value < 0 || value > 5) {
-            throw TencentException.invalid("KeyState", "must be 0 to 5");
+            throw TencentErrors.invalid("KeyState", "must be 0 to 5");
         }
         return switch ((int) value) {
             case 0 -> EnumSet.allOf(KeyState.class);
@@ -237,7 +232,7 @@ final class TencentParams {
         return Optional.of(TencentViews.originNamed(origin).orElseThrow(() -> {
             List<String> names = new ArrayList<>(Arrays.stream(Origin.values()).map(TencentViews::origin).toList());
             names.add("ALL");
-            return TencentException.invalid("Origin", "must be " + TencentException.either(names));
+            return TencentErrors.invalid("Origin", "must be " + TencentException.either(names));
         }));
     }
 
@@ -262,7 +257,7 @@ final class TencentParams {
         if (ASYMMETRIC_USAGES.contains(wanted)) {
             return new UsageFilter(Optional.empty(), true);
         }
-        throw new TencentException("InvalidParameterValue.InvalidKeyUsage", "KeyUsage is not valid.");
+        throw TencentErrors.INVALID_KEY_USAGE.exception();
     }
 
     /** CreateKey's KeyUsage: Keyport keeps symmetric keys only. */
@@ -275,18 +270,16 @@ final class TencentParams {
             return usage.get();
         }
         if (ASYMMETRIC_USAGES.contains(keyUsage)) {
-            throw new TencentException("UnsupportedOperation.UnsupportedKeyUsageInCurrentRegion",
-                    "Keyport keeps symmetric ENCRYPT_DECRYPT keys only.");
+            throw TencentErrors.ASYMMETRIC_KEY_USAGE.exception();
         }
-        throw new TencentException("InvalidParameterValue.InvalidKeyUsage", "KeyUsage is not valid.");
+        throw TencentErrors.INVALID_KEY_USAGE.exception();
     }
 
     /** CreateKey's Type: 1 makes the key's material, 2 waits for it to be imported. */
     static Origin origin(Long type) {
         long value = type == null ? 1 : type;
         if (value != 1 && value != 2) {
-            throw new TencentException("InvalidParameterValue.InvalidType",
-                    "Type must be 1 (TENCENT_KMS) or 2 (EXTERNAL).");
+            throw TencentErrors.INVALID_TYPE.exception();
         }
         return value == 1 ? Origin.KEYPORT : Origin.EXTERNAL;
     }
@@ -301,20 +294,19 @@ final class TencentParams {
 
     static void noHsmCluster(String hsmClusterId) {
         if (hsmClusterId != null && !hsmClusterId.isEmpty()) {
-            throw new TencentException("InvalidParameterValue.InvalidHsmClusterId",
-                    "Keyport has no HSM cluster " + hsmClusterId + ".");
+            throw TencentErrors.NO_HSM_CLUSTER.exception(hsmClusterId);
         }
     }
 
     static void noMemberAccount(JsonNode memberAccount) {
         if (memberAccount != null && !memberAccount.isNull() && !memberAccount.isEmpty()) {
-            throw new TencentException("UnsupportedOperation", "MemberAccount is not supported by Keyport.");
+            throw TencentErrors.NO_MEMBER_ACCOUNT.exception();
         }
     }
 
     static void noMemberAccounts(JsonNode memberAccounts) {
         if (memberAccounts != null && !memberAccounts.isEmpty()) {
-            throw new TencentException("UnsupportedOperation", "MemberAccounts is not supported by Keyport.");
+            throw TencentErrors.NO_MEMBER_ACCOUNTS.exception();
         }
     }
 
@@ -322,21 +314,20 @@ final class TencentParams {
     static void noEncryptionPublicKey(String encryptionPublicKey, String encryptionAlgorithm) {
         if (encryptionPublicKey != null && !encryptionPublicKey.isEmpty()
                 || encryptionAlgorithm != null && !encryptionAlgorithm.isEmpty()) {
-            throw new TencentException("UnsupportedOperation",
-                    "EncryptionPublicKey and EncryptionAlgorithm are not supported by Keyport.");
+            throw TencentErrors.NO_ENCRYPTION_PUBLIC_KEY.exception();
         }
     }
 
     static WrappingAlgorithm wrappingAlgorithm(String name) {
         return WrappingAlgorithm.byName(required(name, "WrappingAlgorithm")).orElseThrow(() ->
-                TencentException.invalid("WrappingAlgorithm", "must be " + TencentException.either(
+                TencentErrors.invalid("WrappingAlgorithm", "must be " + TencentException.either(
                         List.of(WrappingAlgorithm.values()))));
     }
 
     /** A wrapping key spec the caller's policy issues. */
     static WrappingKeySpec wrappingKeySpec(String name, LifecyclePolicy policy) {
         return WrappingKeySpec.byName(required(name, "WrappingKeySpec")).filter(policy.wrappingKeySpecs()::contains)
-                .orElseThrow(() -> TencentException.invalid("WrappingKeySpec", "must be "
+                .orElseThrow(() -> TencentErrors.invalid("WrappingKeySpec", "must be "
                         + TencentException.either(EnumSet.copyOf(policy.wrappingKeySpecs()))));
     }
 
@@ -346,7 +337,7 @@ final class TencentParams {
             return Optional.empty();
         }
         if (validTo < 0 || validTo > MAX_VALID_TO) {
-            throw TencentException.invalidValue("ValidTo", "must be 0 (never) or a unix time up to " + MAX_VALID_TO);
+            throw TencentErrors.invalidValue("ValidTo", "must be 0 (never) or a unix time up to " + MAX_VALID_TO);
         }
         return Optional.of(Instant.ofEpochSecond(validTo));
     }
@@ -358,7 +349,7 @@ final class TencentParams {
     static int pendingWindowInDays(Long days, LifecyclePolicy policy) {
         long value = required(days, "PendingWindowInDays");
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw TencentErrors.of(DomainErrorCode.INVALID_DELETION_WINDOW, policy);
+            throw TencentErrors.deletionWindow(policy).exception();
         }
         return (int) value;
     }
@@ -373,11 +364,11 @@ final class TencentParams {
             return new byte[0];
         }
         if (context.length() > MAX_CONTEXT_CHARS) {
-            throw TencentException.invalid("EncryptionContext", "must be at most " + MAX_CONTEXT_CHARS
+            throw TencentErrors.invalid("EncryptionContext", "must be at most " + MAX_CONTEXT_CHARS
                     + " characters");
         }
         if (!Json.isObject(context)) {
-            throw TencentException.invalid("EncryptionContext", "must be a JSON object");
+            throw TencentErrors.invalid("EncryptionContext", "must be a JSON object");
         }
         return context.getBytes(StandardCharsets.UTF_8);
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The TencentAuthenticator and the request parser under random requests and under random changes to correctly
- * signed ones (issue 10, point 3): a request is either refused with a Tencent error or accepted, never an unexpected exception;
- * and a signed request changed in anything that decides it never verifies (what TC3 leaves unsigned is refused by
+ * signed ones (issue 10, point 3): a request is either refused with a Tencent error or accepted, never an unexpected
+ * exception; and a signed request changed in anything that decides it never verifies (what TC3 leaves unsigned is refused by
  * the signature memory, here with no grace left).
  */
 class TencentAuthenticatorFuzzTest {

@@ -114,4 +114,20 @@ class TencentErrorsTest {
     private static String message(DomainErrorCode code, LifecyclePolicy policy) {
         return TencentErrors.row(code, "", Optional.empty(), policy).message();
     }
+
+    /** Every refusal of the adapter is a row of the one table; Tencent answers each with HTTP 200. */
+    @Test
+    void everyNamedRowIsHttp200WithACodeAndAMessage() throws Exception {
+        int rows = 0;
+        for (java.lang.reflect.Field field : TencentErrors.class.getDeclaredFields()) {
+            if (field.getType() == TencentErrors.Row.class) {
+                TencentErrors.Row row = (TencentErrors.Row) field.get(null);
+                assertThat(row.status()).as(field.getName()).isEqualTo(200);
+                assertThat(row.code()).as(field.getName()).matches("[A-Z][A-Za-z]+(\\.[A-Z][A-Za-z0-9]+)?");
+                assertThat(row.message()).as(field.getName()).endsWith(".");
+                rows++;
+            }
+        }
+        assertThat(rows).isGreaterThan(40);
+    }
 }

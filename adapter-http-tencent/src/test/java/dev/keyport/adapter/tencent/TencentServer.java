@@ -6,8 +6,6 @@ import dev.keyport.application.inmemory.InMemoryKeyStorage;
 import dev.keyport.application.inmemory.InMemoryAuditLog;
 import dev.keyport.application.port.out.KeyRepository;
 import dev.keyport.application.port.out.Secret;
-import dev.keyport.application.support.FailedAuthenticationThrottle;
-import dev.keyport.application.support.RateLimiter;
 import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
 import com.tencentcloudapi.common.Credential;
@@ -43,19 +41,6 @@ final class TencentServer implements AutoCloseable {
         return secretId -> java.util.Optional.ofNullable(bySecretId.get(secretId));
     }
 
-    /**
-     * The guards as the server supplies them: the application's RateLimiter and FailedAuthenticationThrottle behind
-     * the adapter's ports.
-     */
-    static TencentGuards guards() {
-        RateLimiter rates = new RateLimiter(System::nanoTime);
-        return new TencentGuards(rates::tryAcquire, policy -> {
-            FailedAuthenticationThrottle throttle = new FailedAuthenticationThrottle(new FailedAuthenticationThrottle
-                    .Policy(policy.maxFailures(), policy.lockout(), policy.maxSubjects()), System::nanoTime);
-            return TencentGuards.Throttle.of(throttle::isLocked, throttle::failed, throttle::succeeded);
-        });
-    }
-
     final Vertx vertx = Vertx.vertx();
     final Keyport keyport;
     final TencentApi api;
@@ -78,7 +63,8 @@ final class TencentServer implements AutoCloseable {
     TencentServer(Keyport keyport, TencentApiConfig config, Consumer<TencentApi.RequestOutcome> observer)
             throws Exception {
         this.keyport = keyport;
-        api = new TencentApi(keyport, CREDENTIALS, Clock.systemUTC(), config, guards()).observe(observer);
+        api = new TencentApi(keyport, CREDENTIALS, Clock.systemUTC(), config, new SupportGuards(System::nanoTime))
+                .observe(observer);
         server = api.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

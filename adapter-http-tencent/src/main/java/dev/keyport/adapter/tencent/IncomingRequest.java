@@ -32,7 +32,7 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
     static final int MAX_PARAMETERS = 1000;
     /**
      * The headers that route, scope or sign a request: each may be sent once. (Any other header named in a TC3
-     * SignedHeaders list is checked by the {@link Authenticator}.)
+     * SignedHeaders list is checked by the {@link TencentAuthenticator}.)
      */
     static final List<String> SINGLE_HEADERS = List.of("Host", "Authorization", "Content-Type", "X-TC-Action",
             "X-TC-Region", "X-TC-Version", "X-TC-Timestamp", "X-TC-Token", "X-TC-Content-SHA256", "X-TC-Language",
@@ -66,15 +66,13 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
         Map<String, String> flat;
         if (HttpMethod.GET.equals(method)) {
             if (body.length > 0) {
-                throw new TencentException("InvalidParameter",
-                        "A GET request carries its parameters in the query string, and no body.");
+                throw TencentErrors.BODY_ON_GET.exception();
             }
             kind = Kind.GET;
             flat = decode(rawQuery, "the query string");
         } else if (HttpMethod.POST.equals(method)) {
             if (rawQuery != null && !rawQuery.isEmpty()) {
-                throw new TencentException("InvalidParameter",
-                        "A POST request carries its parameters in its body; its query string must be empty.");
+                throw TencentErrors.QUERY_ON_POST.exception();
             }
             String type = mediaType(contentType);
             if (type.equals("application/json")) {
@@ -87,33 +85,29 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
                 kind = Kind.FORM;
                 flat = decode(new String(body, StandardCharsets.ISO_8859_1), "the form body");
             } else if (type.equals("multipart/form-data")) {
-                throw new TencentException("InvalidRequest", "multipart/form-data requests are not supported.");
+                throw TencentErrors.MULTIPART.exception();
             } else {
-                throw new TencentException("UnsupportedProtocol",
-                        "POST requests are application/json (TC3) or application/x-www-form-urlencoded (v1).");
+                throw TencentErrors.MEDIA_TYPE_NOT_SUPPORTED.exception();
             }
         } else {
-            throw new TencentException("UnsupportedProtocol", "Only GET and POST requests are supported.");
+            throw TencentErrors.METHOD_NOT_SUPPORTED.exception();
         }
         return new IncomingRequest(method.name(), host == null ? "" : host, rawQuery == null ? "" : rawQuery,
                 contentType == null ? "" : contentType, headers, body, kind, flat);
     }
 
     static TencentException sizeExceeded(int limit) {
-        return new TencentException("RequestSizeLimitExceeded",
-                "The request exceeds the size limit of " + limit / 1024 + " KB for its kind.");
+        return TencentErrors.TOO_LARGE.exception(limit / 1024);
     }
 
     /** A header that decides the request, sent at most once and without control characters. */
     static void checkSingle(MultiMap headers, String name) {
         List<String> values = headers.getAll(name);
         if (values.size() > 1) {
-            throw new TencentException("InvalidParameter", "The header " + TencentException.quote(name)
-                    + " is sent more than once.");
+            throw TencentErrors.HEADER_TWICE.exception(TencentException.quote(name));
         }
         if (values.size() == 1 && hasControlCharacter(values.get(0))) {
-            throw new TencentException("InvalidParameter", "The header " + TencentException.quote(name)
-                    + " holds a control character.");
+            throw TencentErrors.HEADER_CONTROL_CHARACTER.exception(TencentException.quote(name));
         }
     }
 
@@ -142,8 +136,7 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
             if (eq > 0 && parameter.substring(0, eq).strip().equalsIgnoreCase("charset")) {
                 String charset = parameter.substring(eq + 1).strip().replace("\"", "");
                 if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-                    throw new TencentException("UnsupportedProtocol", "Requests are encoded in UTF-8; charset "
-                            + TencentException.quote(charset) + " is not supported.");
+                    throw TencentErrors.CHARSET_NOT_SUPPORTED.exception(TencentException.quote(charset));
                 }
             }
         }
@@ -168,16 +161,14 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
             String name = component(eq < 0 ? part : part.substring(0, eq), where);
             if (name.isEmpty()) {
                 // a parameter without a name means nothing, and decoders disagree on whether it is there at all
-                throw new TencentException("InvalidParameter", "A parameter in " + where + " has no name.");
+                throw TencentErrors.NAMELESS_PARAMETER.exception(where);
             }
             String value = eq < 0 ? "" : component(part.substring(eq + 1), where);
             if (params.putIfAbsent(name, value) != null) {
-                throw new TencentException("InvalidParameter", "The parameter " + TencentException.quote(name)
-                        + " is given more than once.");
+                throw TencentErrors.PARAMETER_TWICE.exception(TencentException.quote(name));
             }
             if (params.size() > MAX_PARAMETERS) {
-                throw new TencentException("InvalidParameter", "A request has at most " + MAX_PARAMETERS
-                        + " parameters.");
+                throw TencentErrors.TOO_MANY_PARAMETERS.exception(MAX_PARAMETERS);
             }
         }
         return params;
@@ -213,8 +204,7 @@ record IncomingRequest(String method, String host, String rawQuery, String conte
     }
 
     private static TencentException notEncoded(String where) {
-        return new TencentException("InvalidParameter", "The parameters in " + where
-                + " are not percent-encoded UTF-8.");
+        return TencentErrors.NOT_PERCENT_ENCODED.exception(where);
     }
 
     String header(String name) {

@@ -52,22 +52,22 @@ final class Json {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw TencentException.invalid("request body", "is not UTF-8 text");
+            throw TencentErrors.invalid("request body", "is not UTF-8 text");
         }
         if (text.startsWith("\uFEFF")) {
-            throw TencentException.invalid("request body", "starts with a byte-order mark; send UTF-8 without one");
+            throw TencentErrors.invalid("request body", "starts with a byte-order mark; send UTF-8 without one");
         }
         JsonNode body;
         try {
             body = mapper.readTree(text);
         } catch (JsonParseException e) {
-            throw duplicate(e) ? TencentException.invalid("request body", "names a field more than once")
-                    : TencentException.invalid("request body", "is not valid JSON");
+            throw duplicate(e) ? TencentErrors.invalid("request body", "names a field more than once")
+                    : TencentErrors.invalid("request body", "is not valid JSON");
         } catch (JsonProcessingException e) {
-            throw TencentException.invalid("request body", "is not valid JSON");
+            throw TencentErrors.invalid("request body", "is not valid JSON");
         }
         if (body == null || !body.isObject()) {
-            throw TencentException.invalid("request body", "is not a JSON object");
+            throw TencentErrors.invalid("request body", "is not a JSON object");
         }
         return (ObjectNode) body;
     }
@@ -82,12 +82,12 @@ final class Json {
         try {
             return mapper.treeToValue(params, type);
         } catch (UnrecognizedPropertyException e) {
-            throw TencentException.unknown(e.getPropertyName());
+            throw TencentErrors.unknown(e.getPropertyName());
         } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "request" : pathOf(e);
-            throw TencentException.invalid(field, "has the wrong type");
+            throw TencentErrors.invalid(field, "has the wrong type");
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw TencentException.invalid("request", "is not valid");
+            throw TencentErrors.invalid("request", "is not valid");
         }
     }
 

@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
 /**
  * The TC3 signatures this server accepted while they can still be presented, each with a fingerprint of what the
  * signature does not cover but what decides the request: {@code X-TC-Action}, {@code X-TC-Region},
- * {@code X-TC-Version}, the {@code Host} as received (a signature may leave out the port, see {@link Authenticator}),
- * and the hash of the body (unsigned when the client sends {@code X-TC-Content-SHA256: UNSIGNED-PAYLOAD}).
+ * {@code X-TC-Version}, the {@code Host} as received (a signature may leave out the port, see
+ * {@link TencentAuthenticator}), and the hash of the body (unsigned when the client sends
+ * {@code X-TC-Content-SHA256: UNSIGNED-PAYLOAD}).
  * Tencent's SDKs sign only {@code content-type;host}, so without this memory a DescribeKey captured on the wire
  * could be sent again within its five minutes as DisableKey.
  *
@@ -23,8 +24,8 @@ import java.util.function.LongSupplier;
  * takes another fingerprint within {@link #DEFAULT_GRACE} of its first arrival (up to {@value #MAX_READINGS}), and
  * never after: a replay with other routing headers is refused unless it races the original by less than that.
  *
- * <p>A signature is remembered until its timestamp is more than {@link Authenticator#MAX_SKEW_SECONDS} in the past,
- * when the timestamp check refuses it anyway. Memory is bounded: at most {@code capacity} signatures (about 250
+ * <p>A signature is remembered until its timestamp is more than {@link TencentAuthenticator#MAX_SKEW_SECONDS} in the
+ * past, when the timestamp check refuses it anyway. Memory is bounded: at most {@code capacity} signatures (about 250
  * bytes each); when it is full the signature accepted longest ago is forgotten first, so under a load above
  * {@code capacity} signatures per ten minutes the oldest lose their protection before their window closes (a replay
  * of one of those with other routing headers would be accepted). The memory is this process's: servers sharing a

@@ -1,14 +1,11 @@
 package dev.keyport.adapter.tencent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.out.StoreUnavailableException;
-import dev.keyport.application.support.FailedAuthenticationThrottle;
-import dev.keyport.application.support.RateLimiter;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.DomainException;
 import dev.keyport.domain.InvalidValueException;
@@ -42,32 +39,44 @@ import org.slf4j.LoggerFactory;
  * ({@link #invalidRequestHandler()}) and a server that is stopping ({@link #unavailableHandler()}); a use case runs
  * off the event loop.
  *
- * <p>Failed authentications are counted per presented SecretId and per client address
- * ({@link FailedAuthenticationThrottle}); while either is locked its requests are refused before any signature is
- * checked.
+ * <p>Failed authentications are counted per presented SecretId and per client address (throttles the server supplies
+ * through {@link TencentGuards}, under the policies of {@link TencentApiConfig}); while either is locked its requests
+ * are refused before any signature is checked.
+ *
+ * <p>This class routes a request to its action ({@link TencentActions}) and runs the pipeline around it:
+ * authentication, version, action, scope and protocol policy, rate limit, parameters, the use case, the envelope.
  */
 public final class TencentApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(TencentApi.class);
-    private static final String TEMPORARILY_UNAVAILABLE = "UnsupportedOperation.ServiceTemporaryUnavailable";
+    /** The API version KMS serves. */
+    static final String VERSION = "2019-01-18";
 
     private final Keyport keyport;
-    private final Authenticator authenticator;
+    private final TencentAuthenticator authenticator;
     private final TencentApiConfig config;
-    private final RateLimiter rateLimiter;
-    private final FailedAuthenticationThrottle secretIdThrottle;
-    private final FailedAuthenticationThrottle addressThrottle;
+    private final TencentGuards guards;
+    private final TencentGuards.Throttle secretIdThrottle;
+    private final TencentGuards.Throttle addressThrottle;
     private final ObjectMapper json = Json.mapper();
     private volatile Consumer<RequestOutcome> observer = outcome -> { };
 
-    public TencentApi(Keyport keyport, TencentCredentials credentials, Clock clock, TencentApiConfig config) {
+    /**
+     * @param keyport     the use cases
+     * @param credentials where a request's SecretId is looked up
+     * @param clock       the time signatures are checked against
+     * @param config      limits, throttle policies, the default region
+     * @param guards      the rate limit and the failed-authentication counts, kept as {@code config} says
+     */
+    public TencentApi(Keyport keyport, TencentCredentials credentials, Clock clock, TencentApiConfig config,
+                      TencentGuards guards) {
         this.keyport = Objects.requireNonNull(keyport, "keyport");
         this.config = Objects.requireNonNull(config, "config");
-        this.authenticator = new Authenticator(Objects.requireNonNull(credentials, "credentials"),
+        this.authenticator = new TencentAuthenticator(Objects.requireNonNull(credentials, "credentials"),
                 Objects.requireNonNull(clock, "clock"), new SignatureMemory(config.signatureMemory()));
-        this.rateLimiter = new RateLimiter(System::nanoTime);
-        this.secretIdThrottle = new FailedAuthenticationThrottle(config.secretIdThrottle(), System::nanoTime);
-        this.addressThrottle = new FailedAuthenticationThrottle(config.addressThrottle(), System::nanoTime);
+        this.guards = Objects.requireNonNull(guards, "guards");
+        this.secretIdThrottle = Objects.requireNonNull(guards.throttle(config.secretIdThrottle()), "throttle");
+        this.addressThrottle = Objects.requireNonNull(guards.throttle(config.addressThrottle()), "throttle");
     }
 
     /**
@@ -83,7 +92,10 @@ public final class TencentApi {
                                  long nanos, String secretId, String clientAddress) {
     }
 
-    /** Called once per request with its outcome; the server uses it for its request log and metrics. */
+    /**
+     * Called once per request with its outcome, before the answer is sent (a client holding its answer finds the
+     * request reported); the server uses it for its request log and metrics.
+     */
     public TencentApi observe(Consumer<RequestOutcome> observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
         return this;
@@ -115,13 +127,11 @@ public final class TencentApi {
             String requestId = UUID.randomUUID().toString();
             DecoderResult result = request.decoderResult();
             Throwable cause = result == null ? null : result.cause();
-            TencentException e = cause instanceof TooLongFrameException
-                    ? new TencentException("RequestSizeLimitExceeded",
-                    "The request line (64 KB) or the headers (8 KB) exceed their size limit.")
-                    : new TencentException("UnsupportedProtocol", "The request is not well-formed HTTP/1.1.");
-            answerAndClose(request, error(e.code(), e.getMessage(), requestId));
+            TencentException e = (cause instanceof TooLongFrameException ? TencentErrors.HEAD_TOO_LARGE
+                    : TencentErrors.NOT_HTTP).exception();
             observer.accept(new RequestOutcome(requestId, VendorActions.UNKNOWN, "", "", e.code(),
                     System.nanoTime() - started, "", addressOf(request)));
+            answerAndClose(request, error(e.code(), e.getMessage(), requestId));
         };
     }
 
@@ -134,11 +144,11 @@ public final class TencentApi {
         return request -> {
             long started = System.nanoTime();
             String requestId = UUID.randomUUID().toString();
-            answerAndClose(request, error(TEMPORARILY_UNAVAILABLE,
-                    "The service is temporarily unavailable (the server is stopping); retry the request.", requestId));
+            TencentErrors.Row stopping = TencentErrors.STOPPING;
             observer.accept(new RequestOutcome(requestId, VendorActions.label(request.getHeader("X-TC-Action")), "",
-                    "", TEMPORARILY_UNAVAILABLE, System.nanoTime() - started,
-                    Authenticator.presentedSecretId(request.getHeader("Authorization")), addressOf(request)));
+                    "", stopping.code(), System.nanoTime() - started,
+                    TencentAuthenticator.presentedSecretId(request.getHeader("Authorization")), addressOf(request)));
+            answerAndClose(request, error(stopping.code(), stopping.message(), requestId));
         };
     }
 
@@ -174,59 +184,54 @@ public final class TencentApi {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         String address = addressOf(ctx.request());
-        String presentedSecretId = Authenticator.presentedSecretId(ctx.request().getHeader("Authorization"));
+        String presentedSecretId = TencentAuthenticator.presentedSecretId(ctx.request().getHeader("Authorization"));
         String presentedAction = ctx.request().getHeader("X-TC-Action");
-        Authenticator.Authenticated auth;
+        TencentAuthenticator.Authenticated auth;
         TencentActions.Action<?> action;
         ObjectNode params;
         Caller caller;
         try {
             if (!"/".equals(ctx.request().path())) {
-                throw new TencentException("UnsupportedProtocol", "Tencent Cloud API 3.0 is served at the path / only.");
+                throw TencentErrors.NOT_SERVED_HERE.exception();
             }
             if (addressThrottle.isLocked(address)) {
-                throw new TencentException("RequestLimitExceeded.IPLimitExceeded", "Too many failed authentications "
-                        + "from this address; it is locked for up to " + lockout(addressThrottle) + ".");
+                throw TencentErrors.ADDRESS_LOCKED.exception(lockout(config.addressThrottle()));
             }
             IncomingRequest request = IncomingRequest.from(ctx);
-            presentedSecretId = Authenticator.presentedSecretId(request);
+            presentedSecretId = TencentAuthenticator.presentedSecretId(request);
             presentedAction = request.header("Authorization") != null ? request.header("X-TC-Action")
                     : request.flatParams().get("Action");
             if (!presentedSecretId.isEmpty() && secretIdThrottle.isLocked(presentedSecretId)) {
-                throw new TencentException("RequestLimitExceeded", "Too many failed authentications with this "
-                        + "SecretId; it is locked for up to " + lockout(secretIdThrottle) + ".");
+                throw TencentErrors.SECRET_ID_LOCKED.exception(lockout(config.secretIdThrottle()));
             }
             auth = authenticate(request, presentedSecretId, address);
             if (auth.action() == null || auth.action().isEmpty()) {
-                throw TencentException.missing("Action");
+                throw TencentErrors.missing("Action");
             }
             if (auth.version() == null || auth.version().isEmpty()) {
-                throw TencentException.missing("Version");
+                throw TencentErrors.missing("Version");
             }
-            if (!TencentActions.VERSION.equals(auth.version())) {
-                throw new TencentException("NoSuchVersion", "The API version " + TencentException.quote(auth.version())
-                        + " does not exist; KMS serves " + TencentActions.VERSION + ".");
+            if (!VERSION.equals(auth.version())) {
+                throw TencentErrors.NO_SUCH_VERSION.exception(TencentException.quote(auth.version()), VERSION);
             }
             action = TencentActions.ALL.get(auth.action());
             if (action == null) {
-                throw VendorActions.exists(auth.action()) ? VendorActions.notImplemented(auth.action())
-                        : new TencentException("InvalidAction", "The action " + TencentException.quote(auth.action())
-                        + " does not exist.");
+                throw (VendorActions.exists(auth.action()) ? TencentErrors.NOT_IMPLEMENTED
+                        : TencentErrors.INVALID_ACTION).exception(TencentException.quote(auth.action()));
             }
             caller = new Caller(scope(auth), auth.credential().secretId(), requestId, LifecyclePolicy.TENCENT);
-            if (!rateLimiter.tryAcquire(auth.credential().tenant().value() + "/" + action.name(),
+            if (!guards.tryAcquire(auth.credential().tenant().value() + "/" + action.name(),
                     config.limitFor(action.name(), action.crypto()))) {
-                throw new TencentException("RequestLimitExceeded",
-                        "Your current request times exceeds the limit of " + action.name() + ", please try later.");
+                throw TencentErrors.RATE_LIMITED.exception(action.name());
             }
-            params = params(request);
+            params = TencentParams.of(json, request);
         } catch (TencentException e) {
-            respond(ctx, error(e.code(), e.getMessage(), requestId));
             observer.accept(new RequestOutcome(requestId, VendorActions.label(presentedAction), "", "", e.code(),
                     System.nanoTime() - started, presentedSecretId, address));
+            respond(ctx, error(e.code(), e.getMessage(), requestId));
             return;
         }
-        Authenticator.Authenticated who = auth;
+        TencentAuthenticator.Authenticated who = auth;
         TencentActions.Action<?> what = action;
         String secretId = presentedSecretId;
         TencentActions.Context context = new TencentActions.Context(keyport, caller, auth.credential());
@@ -237,42 +242,42 @@ public final class TencentApi {
                 body = success(result.result(), requestId);
                 outcome = "Success";
             } else {
-                TencentException e = translate(result.cause(), requestId);
+                TencentException e = translate(result.cause(), requestId, context.caller().policy());
                 body = error(e.code(), e.getMessage(), requestId);
                 outcome = e.code();
             }
-            respond(ctx, body);
             observer.accept(new RequestOutcome(requestId, what.name(), who.credential().tenant().value(),
                     keyIdOf(params), outcome, System.nanoTime() - started, secretId, address));
+            respond(ctx, body);
         });
     }
 
     /** Authenticates, counting a failed guess against the presented SecretId and the address, and a success for both. */
-    private Authenticator.Authenticated authenticate(IncomingRequest request, String secretId, String address) {
+    private TencentAuthenticator.Authenticated authenticate(IncomingRequest request, String secretId, String address) {
         try {
-            Authenticator.Authenticated auth = authenticator.authenticate(request);
+            TencentAuthenticator.Authenticated auth = authenticator.authenticate(request);
             secretIdThrottle.succeeded(secretId);
             addressThrottle.succeeded(address);
             return auth;
         } catch (TencentException e) {
-            if (Authenticator.isFailedAuthentication(e)) {
+            if (TencentAuthenticator.isFailedAuthentication(e)) {
                 if (!secretId.isEmpty() && secretIdThrottle.failed(secretId)) {
                     LOG.warn("tencent: SecretId {} locked for {} after {} consecutive failed authentications",
-                            TencentException.quote(secretId), lockout(secretIdThrottle),
-                            secretIdThrottle.policy().maxFailures());
+                            TencentException.quote(secretId), lockout(config.secretIdThrottle()),
+                            config.secretIdThrottle().maxFailures());
                 }
                 if (addressThrottle.failed(address)) {
                     LOG.warn("tencent: client address {} locked for {} after {} consecutive failed authentications",
-                            TencentException.quote(address), lockout(addressThrottle),
-                            addressThrottle.policy().maxFailures());
+                            TencentException.quote(address), lockout(config.addressThrottle()),
+                            config.addressThrottle().maxFailures());
                 }
             }
             throw e;
         }
     }
 
-    private static String lockout(FailedAuthenticationThrottle throttle) {
-        return throttle.policy().lockout().toSeconds() + " s";
+    private static String lockout(TencentApiConfig.Lockout policy) {
+        return policy.lockout().toSeconds() + " s";
     }
 
     private static String addressOf(HttpServerRequest request) {
@@ -284,31 +289,14 @@ public final class TencentApi {
         return host == null ? "" : host;
     }
 
-    private KeyScope scope(Authenticator.Authenticated auth) {
+    private KeyScope scope(TencentAuthenticator.Authenticated auth) {
         String region = auth.region() == null || auth.region().isEmpty()
                 ? config.defaultRegion().value() : auth.region();
         try {
             return new KeyScope(auth.credential().tenant(), Region.of(region));
         } catch (InvalidValueException e) {
-            throw new TencentException("UnsupportedRegion", "The region " + TencentException.quote(region)
-                    + " is not supported.");
+            throw TencentErrors.UNSUPPORTED_REGION.exception(TencentException.quote(region));
         }
-    }
-
-    private ObjectNode params(IncomingRequest request) {
-        return params(json, request);
-    }
-
-    /** The action's parameters of an authenticated request, as one JSON object. */
-    static ObjectNode params(ObjectMapper json, IncomingRequest request) {
-        if (request.kind() == IncomingRequest.Kind.JSON) {
-            return Json.body(json, request.body());
-        }
-        java.util.Map<String, String> flat = new java.util.LinkedHashMap<>(request.flatParams());
-        if (request.header("Authorization") == null) {
-            Authenticator.V1_COMMON.forEach(flat::remove);
-        }
-        return Params.unflatten(flat);
     }
 
     /** The key id a request named, when it is well-formed: never free text from the client. */
@@ -317,31 +305,26 @@ public final class TencentApi {
         return keyId != null && keyId.isTextual() && KeyId.isWellFormed(keyId.textValue()) ? keyId.textValue() : "";
     }
 
-    private TencentException translate(Throwable cause, String requestId) {
+    private TencentException translate(Throwable cause, String requestId, LifecyclePolicy policy) {
         if (cause instanceof TencentException e) {
             return e;
         }
         if (cause instanceof DomainException e) {
-            return TencentErrors.of(e);
+            return TencentErrors.of(e, policy);
         }
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof StoreUnavailableException unavailable) {
                 LOG.warn("tencent request {} answered {}: the key store is unavailable ({})", requestId,
-                        TEMPORARILY_UNAVAILABLE, oneLine(unavailable.getMessage()));
-                return new TencentException(TEMPORARILY_UNAVAILABLE,
-                        "The service is temporarily unavailable (the key store cannot be reached); retry the request.");
+                        TencentErrors.STORE_UNAVAILABLE.code(), oneLine(unavailable.getMessage()));
+                return TencentErrors.STORE_UNAVAILABLE.exception();
             }
         }
         LOG.error("request {} failed inside Keyport", requestId, cause);
-        return internalError();
+        return TencentErrors.INTERNAL.exception();
     }
 
     private static String oneLine(String text) {
         return text == null ? "" : text.replaceAll("[\\p{Cntrl}]+", " ").strip();
-    }
-
-    private static TencentException internalError() {
-        return new TencentException("InternalError", "An internal error has occurred. Retry your request.");
     }
 
     /**
@@ -356,16 +339,17 @@ public final class TencentApi {
         if (status == 413) {
             e = IncomingRequest.sizeExceeded(IncomingRequest.JSON_LIMIT);
         } else if (status >= 400 && status < 500) {
-            e = new TencentException(status == 404 || status == 405 ? "UnsupportedProtocol" : "InvalidParameter",
-                    "The request cannot be read (HTTP " + status + ").");
+            e = (status == 404 || status == 405 ? TencentErrors.UNREADABLE_ROUTE : TencentErrors.UNREADABLE)
+                    .exception(status);
         } else {
             LOG.error("request {} failed in the HTTP layer", requestId, ctx.failure());
-            e = internalError();
+            e = TencentErrors.INTERNAL.exception();
         }
-        respond(ctx, error(e.code(), e.getMessage(), requestId));
         observer.accept(new RequestOutcome(requestId, VendorActions.label(ctx.request().getHeader("X-TC-Action")),
                 "", "", e.code(), System.nanoTime() - started,
-                Authenticator.presentedSecretId(ctx.request().getHeader("Authorization")), addressOf(ctx.request())));
+                TencentAuthenticator.presentedSecretId(ctx.request().getHeader("Authorization")),
+                addressOf(ctx.request())));
+        respond(ctx, error(e.code(), e.getMessage(), requestId));
     }
 
     private ObjectNode success(Object response, String requestId) {

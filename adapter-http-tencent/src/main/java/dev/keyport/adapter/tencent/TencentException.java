@@ -1,34 +1,27 @@
 package dev.keyport.adapter.tencent;
 
-/** A refusal in Tencent's own terms: the {@code Response.Error} a client receives, with HTTP 200. */
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A refusal in Tencent's terms: a row of {@link TencentErrors} — the {@code Response.Error} a client receives, with
+ * HTTP 200.
+ */
 final class TencentException extends RuntimeException {
 
-    private final String code;
+    private final TencentErrors.Row row;
 
-    TencentException(String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+    TencentException(TencentErrors.Row row) {
+        super(row.message(), null, false, false);
+        this.row = row;
+    }
+
+    int status() {
+        return row.status();
     }
 
     String code() {
-        return code;
-    }
-
-    static TencentException missing(String parameter) {
-        return new TencentException("MissingParameter",
-                "The request is missing a required parameter " + quote(parameter) + ".");
-    }
-
-    static TencentException invalid(String parameter, String why) {
-        return new TencentException("InvalidParameter", "The parameter " + quote(parameter) + " " + why + ".");
-    }
-
-    static TencentException invalidValue(String parameter, String why) {
-        return new TencentException("InvalidParameterValue", "The value of " + quote(parameter) + " " + why + ".");
-    }
-
-    static TencentException unknown(String parameter) {
-        return new TencentException("UnknownParameter", "The parameter " + quote(parameter) + " is not recognized.");
+        return row.code();
     }
 
     /**
@@ -51,5 +44,14 @@ final class TencentException extends RuntimeException {
             quoted.append('…');
         }
         return quoted.append('`').toString();
+    }
+
+    /** Values as a message lists them, in the order given: "a", "a or b", "a, b or c". */
+    static String either(Collection<?> values) {
+        List<String> names = values.stream().map(String::valueOf).toList();
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 }

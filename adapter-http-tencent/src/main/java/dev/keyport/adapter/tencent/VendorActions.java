@@ -64,8 +64,4 @@ final class VendorActions {
         return exists(action) ? action : UNKNOWN;
     }
 
-    static TencentException notImplemented(String action) {
-        return new TencentException("UnsupportedOperation", "The action " + TencentException.quote(action)
-                + " of Tencent Cloud KMS is not implemented by Keyport.");
-    }
 }

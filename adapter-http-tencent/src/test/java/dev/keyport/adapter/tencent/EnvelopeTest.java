@@ -82,8 +82,8 @@ class EnvelopeTest {
     @Test
     void aStoppingServerAnswersTheTransientErrorInTheEnvelope() throws Exception {
         TencentApi api = new TencentApi(dev.keyport.application.port.in.Keyport.builder().clock(java.time.Clock.systemUTC())
-                .build(), TencentServer.credentials(),
-                java.time.Clock.systemUTC(), TencentApiConfig.defaults(Region.of("ap-guangzhou")));
+                .build(), TencentServer.credentials(), java.time.Clock.systemUTC(),
+                TencentApiConfig.defaults(Region.of("ap-guangzhou")), new SupportGuards(System::nanoTime));
         HttpServer draining = server.vertx.createHttpServer(TencentApi.serverOptions("127.0.0.1", 0))
                 .requestHandler(api.unavailableHandler()).listen().toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);

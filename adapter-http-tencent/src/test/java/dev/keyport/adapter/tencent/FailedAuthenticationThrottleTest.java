@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyport.adapter.tencent.TencentApiConfig.Lockout;
 import dev.keyport.application.inmemory.InMemoryKeyRepository;
-import dev.keyport.application.support.FailedAuthenticationThrottle.Policy;
 import dev.keyport.domain.Region;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class FailedAuthenticationThrottleTest {
         return server;
     }
 
-    private static TencentApiConfig throttled(Policy secretId, Policy address) {
+    private static TencentApiConfig throttled(Lockout secretId, Lockout address) {
         return TencentApiConfig.defaults(Region.of("ap-guangzhou")).withThrottles(secretId, address);
     }
 
@@ -68,7 +68,7 @@ class FailedAuthenticationThrottleTest {
 
     @Test
     void aLockedSecretIdIsRefusedWithoutCheckingItsSignatureAndTheLockIsLoggedOnce() throws Exception {
-        start(throttled(new Policy(3, Duration.ofMinutes(1), 100), Policy.off()));
+        start(throttled(new Lockout(3, Duration.ofMinutes(1), 100), Lockout.off()));
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 3; i++) {
                 assertThat(errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
@@ -91,7 +91,7 @@ class FailedAuthenticationThrottleTest {
 
     @Test
     void aSuccessStartsTheCountAgain() throws Exception {
-        start(throttled(new Policy(3, Duration.ofMinutes(1), 100), Policy.off()));
+        start(throttled(new Lockout(3, Duration.ofMinutes(1), 100), Lockout.off()));
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 2; i++) {
                 assertThat(errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
@@ -103,7 +103,7 @@ class FailedAuthenticationThrottleTest {
 
     @Test
     void manyUnknownSecretIdsFromOneAddressLockTheAddress() throws Exception {
-        start(throttled(Policy.off(), new Policy(5, Duration.ofMinutes(1), 100)));
+        start(throttled(Lockout.off(), new Lockout(5, Duration.ofMinutes(1), 100)));
         for (int i = 0; i < 5; i++) {
             assertThat(errorCode(wrongKey("AKIDnobody" + i).post("ListKeys", "{}")))
                     .isEqualTo("AuthFailure.SecretIdNotFound");
@@ -116,8 +116,8 @@ class FailedAuthenticationThrottleTest {
     void theOldConstructorAndDefaultsKeepTheDocumentedThrottles() {
         TencentApiConfig old = new TencentApiConfig(Region.of("ap-guangzhou"), 100, 300, Map.of());
         assertThat(old).isEqualTo(TencentApiConfig.defaults(Region.of("ap-guangzhou")));
-        assertThat(old.secretIdThrottle()).isEqualTo(new Policy(10, Duration.ofMinutes(5), 10_000));
-        assertThat(old.addressThrottle()).isEqualTo(new Policy(30, Duration.ofMinutes(5), 10_000));
+        assertThat(old.secretIdThrottle()).isEqualTo(new Lockout(10, Duration.ofMinutes(5), 10_000));
+        assertThat(old.addressThrottle()).isEqualTo(new Lockout(30, Duration.ofMinutes(5), 10_000));
         assertThat(old.signatureMemory()).isEqualTo(100_000);
     }
 }

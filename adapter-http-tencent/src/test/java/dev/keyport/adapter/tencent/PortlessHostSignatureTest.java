@@ -57,7 +57,7 @@ class PortlessHostSignatureTest {
         String raw = signer.raw(post).replace("Host: 127.0.0.1:" + server.port() + "\r\n",
                 "Host: 127.0.0.1:" + server.port() + ":7\r\n");
         // (Vert.x itself refuses such a Host, as HTTP 400 which the API answers InvalidParameter;
-        // AuthenticatorFuzzTest checks the Authenticator on its own)
+        // TencentAuthenticatorFuzzTest checks the TencentAuthenticator on its own)
         assertThat(RawHttp.send(server.port(), raw).errorCode()).isIn("AuthFailure.SignatureFailure",
                 "InvalidParameter");
     }

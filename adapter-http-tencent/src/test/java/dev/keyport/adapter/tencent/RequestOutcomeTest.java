@@ -115,4 +115,32 @@ class RequestOutcomeTest {
         RawHttp.send(server.port(), "GET /?" + "x".repeat(70 * 1024) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(last().outcome()).isEqualTo("RequestSizeLimitExceeded");
     }
+
+    /**
+     * The observer hears of a request before its answer leaves: a client that has its answer finds the request in
+     * the log and the metrics. (The observer here is slow on purpose: were it called after the answer, the client
+     * would see the answer first.)
+     */
+    @Test
+    void theOutcomeIsReportedBeforeTheAnswerIsSent() throws Exception {
+        List<TencentApi.RequestOutcome> reported = new CopyOnWriteArrayList<>();
+        try (TencentServer slow = new TencentServer(new InMemoryKeyRepository(),
+                TencentApiConfig.defaults(Region.of("ap-guangzhou")), outcome -> {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    reported.add(outcome);
+                })) {
+            slow.signer().post("DescribeKey", "{\"KeyId\":\"" + UUID.randomUUID() + "\"}");
+            assertThat(reported).as("an action's answer").hasSize(1);
+            slow.signer().post("DescribeKey", "{}");
+            assertThat(reported).as("a request refused before its action").hasSize(2);
+            RawHttp.send(slow.port(), "GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(reported).as("another path").hasSize(3);
+            RawHttp.send(slow.port(), "GET /?" + "x".repeat(70 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(reported).as("a request the HTTP decoder refuses").hasSize(4);
+        }
+    }
 }

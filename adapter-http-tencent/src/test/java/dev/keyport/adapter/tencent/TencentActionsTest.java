@@ -295,7 +295,7 @@ class TencentActionsTest {
         importing.setEncryptedKeyMaterial(wrap("RSAES_OAEP_SHA_256", parameters.getPublicKey(), new byte[32]));
         importing.setValidTo(Instant.now().getEpochSecond() - 10);
         assertCode(() -> kms.ImportKeyMaterial(importing), "InvalidParameterValue");
-        importing.setValidTo(TencentActions.MAX_VALID_TO + 1);
+        importing.setValidTo(TencentParams.MAX_VALID_TO + 1);
         assertCode(() -> kms.ImportKeyMaterial(importing), "InvalidParameterValue");
         importing.setValidTo(0L);
         kms.ImportKeyMaterial(importing);

@@ -3,10 +3,14 @@ package dev.keyport.adapter.tencent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.kms.v20190118.KmsErrorCode;
+import dev.keyport.domain.Cmk;
 import dev.keyport.domain.DomainErrorCode;
+import dev.keyport.domain.KeyState;
+import dev.keyport.domain.LifecyclePolicy;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -76,5 +80,54 @@ class TencentErrorsTest {
         assertThat(known).as("the SDK's KmsErrorCode").contains("ResourceUnavailable.CmkNotFound");
         String tencent = TencentErrors.code(code);
         assertThat(known.contains(tencent) || DOCUMENTED_ELSEWHERE.contains(tencent)).as(tencent).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DomainErrorCode.class)
+    void everyRowIsHttp200WithACodeAndAMessage(DomainErrorCode code) {
+        TencentErrors.Row row = TencentErrors.row(code, "the value is wrong", Optional.of(KeyState.DISABLED),
+                LifecyclePolicy.TENCENT);
+        assertThat(row.status()).isEqualTo(200);
+        assertThat(row.code()).isEqualTo(EXPECTED.get(code));
+        assertThat(row.message()).isNotBlank().endsWith(".");
+    }
+
+    /** The numbers a message quotes are the caller's policy's (or the domain's), never restated by the adapter. */
+    @Test
+    void messagesQuoteTheNumbersOfTheCallersPolicy() {
+        assertThat(message(DomainErrorCode.INVALID_DELETION_WINDOW, LifecyclePolicy.TENCENT))
+                .isEqualTo("PendingWindowInDays must be between 7 and 30.");
+        assertThat(message(DomainErrorCode.MATERIAL_LENGTH_INVALID, LifecyclePolicy.TENCENT))
+                .isEqualTo("The key material must be 16 or 32 bytes.");
+        assertThat(message(DomainErrorCode.INVALID_DELETION_WINDOW, LifecyclePolicy.HUAWEI))
+                .isEqualTo("PendingWindowInDays must be between 7 and 1096.");
+        assertThat(message(DomainErrorCode.MATERIAL_LENGTH_INVALID, LifecyclePolicy.HUAWEI))
+                .isEqualTo("The key material must be 32 bytes.");
+        assertThat(message(DomainErrorCode.INVALID_PLAINTEXT, LifecyclePolicy.TENCENT))
+                .isEqualTo("Plaintext must be 1 to " + Cmk.MAX_PLAINTEXT_BYTES + " bytes once base64-decoded.")
+                .contains("4096");
+        assertThat(TencentErrors.row(DomainErrorCode.KEY_NOT_ENABLED, "", Optional.of(KeyState.PENDING_IMPORT),
+                LifecyclePolicy.TENCENT).message())
+                .isEqualTo("This operation cannot be performed under the current CMK status (PendingImport).");
+    }
+
+    private static String message(DomainErrorCode code, LifecyclePolicy policy) {
+        return TencentErrors.row(code, "", Optional.empty(), policy).message();
+    }
+
+    /** Every refusal of the adapter is a row of the one table; Tencent answers each with HTTP 200. */
+    @Test
+    void everyNamedRowIsHttp200WithACodeAndAMessage() throws Exception {
+        int rows = 0;
+        for (java.lang.reflect.Field field : TencentErrors.class.getDeclaredFields()) {
+            if (field.getType() == TencentErrors.Row.class) {
+                TencentErrors.Row row = (TencentErrors.Row) field.get(null);
+                assertThat(row.status()).as(field.getName()).isEqualTo(200);
+                assertThat(row.code()).as(field.getName()).matches("[A-Z][A-Za-z]+(\\.[A-Z][A-Za-z0-9]+)?");
+                assertThat(row.message()).as(field.getName()).endsWith(".");
+                rows++;
+            }
+        }
+        assertThat(rows).isGreaterThan(40);
     }
 }

@@ -16,9 +16,9 @@ import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.GetParametersForImportResponse;
 import com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionRequest;
+import dev.keyport.adapter.tencent.TencentApiConfig.Lockout;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.out.WrappingKeySource;
-import dev.keyport.application.support.FailedAuthenticationThrottle.Policy;
 import dev.keyport.domain.WrappingKeyPair;
 import dev.keyport.domain.WrappingKeySpec;
 import java.security.SecureRandom;
@@ -60,7 +60,7 @@ class TencentFuzzTest {
     @BeforeAll
     static void start() throws Exception {
         TencentApiConfig config = new TencentApiConfig(Region.of("ap-guangzhou"), 1_000_000, 1_000_000, Map.of())
-                .withThrottles(Policy.off(), Policy.off());
+                .withThrottles(Lockout.off(), Lockout.off());
         // one wrapping key per spec, generated once: a fuzz issues hundreds, and RSA_4096 takes seconds to make
         Map<WrappingKeySpec, WrappingKeyPair> pairs = new java.util.concurrent.ConcurrentHashMap<>();
         WrappingKeySource reused = spec -> pairs.computeIfAbsent(spec, s -> s.generate(new SecureRandom()));

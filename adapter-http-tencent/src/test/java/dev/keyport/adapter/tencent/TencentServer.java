@@ -63,7 +63,8 @@ final class TencentServer implements AutoCloseable {
     TencentServer(Keyport keyport, TencentApiConfig config, Consumer<TencentApi.RequestOutcome> observer)
             throws Exception {
         this.keyport = keyport;
-        api = new TencentApi(keyport, CREDENTIALS, Clock.systemUTC(), config).observe(observer);
+        api = new TencentApi(keyport, CREDENTIALS, Clock.systemUTC(), config, new SupportGuards(System::nanoTime))
+                .observe(observer);
         server = api.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

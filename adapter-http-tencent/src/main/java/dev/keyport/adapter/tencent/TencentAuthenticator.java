@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * Node SDK signs {@code host:<hostname>} and sends {@code Host: <hostname>:<port>}
  * (tencentcloud-sdk-nodejs {@code src/common/sign.ts}, {@code urlObj.hostname}).
  */
-final class Authenticator {
+final class TencentAuthenticator {
 
     static final long MAX_SKEW_SECONDS = 300;
     /** The longest SecretId reported as presented; longer ones are cut. */
@@ -48,7 +48,7 @@ final class Authenticator {
     private final Clock clock;
     private final SignatureMemory memory;
 
-    Authenticator(TencentCredentials credentials, Clock clock, SignatureMemory memory) {
+    TencentAuthenticator(TencentCredentials credentials, Clock clock, SignatureMemory memory) {
         this.credentials = credentials;
         this.clock = clock;
         this.memory = memory;
@@ -83,7 +83,8 @@ final class Authenticator {
 
     /** Whether a refusal is a failed guess at a credential: a wrong signature, or a SecretId that does not exist. */
     static boolean isFailedAuthentication(TencentException e) {
-        return e.code().equals("AuthFailure.SignatureFailure") || e.code().equals("AuthFailure.SecretIdNotFound");
+        return e.code().equals(TencentErrors.SIGNATURE_FAILURE.code())
+                || e.code().equals(TencentErrors.SECRET_ID_NOT_FOUND.code());
     }
 
     Authenticated authenticate(IncomingRequest request) {
@@ -128,7 +129,7 @@ final class Authenticator {
         }
         long timestamp = timestamp(request.header("X-TC-Timestamp"), "X-TC-Timestamp");
         if (request.header("X-TC-Token") != null && !request.header("X-TC-Token").isEmpty()) {
-            throw new TencentException("AuthFailure.TokenFailure", "Temporary credentials are not supported.");
+            throw TencentErrors.TOKEN_NOT_SUPPORTED.exception();
         }
         TencentCredential credential = credential(secretId);
         long now = checkSkew(timestamp);
@@ -166,8 +167,7 @@ final class Authenticator {
         byte[] fingerprint = Signatures.sha256(String.join("\u0000", field(action), field(region), field(version),
                 field(host), bodyHash));
         if (!memory.remember(signature, fingerprint, timestamp + MAX_SKEW_SECONDS + 1, now)) {
-            throw new TencentException("AuthFailure.SignatureFailure", "This signature was already accepted for "
-                    + "another request (its action, region, version, host or body differ); sign every request anew.");
+            throw TencentErrors.SIGNATURE_REUSED.exception();
         }
         return new Authenticated(credential, action, version, region);
     }
@@ -186,26 +186,25 @@ final class Authenticator {
         Map<String, String> params = request.flatParams();
         String secretId = params.get("SecretId");
         if (secretId == null || secretId.isEmpty()) {
-            throw TencentException.missing("SecretId");
+            throw TencentErrors.missing("SecretId");
         }
         long timestamp = timestamp(params.get("Timestamp"), "Timestamp");
         if (params.get("Nonce") == null) {
-            throw TencentException.missing("Nonce");
+            throw TencentErrors.missing("Nonce");
         }
         String method = params.getOrDefault("SignatureMethod", "HmacSHA1");
         if (!method.equals("HmacSHA1") && !method.equals("HmacSHA256")) {
-            throw TencentException.invalidValue("SignatureMethod", "must be HmacSHA1 or HmacSHA256");
+            throw TencentErrors.invalidValue("SignatureMethod", "must be HmacSHA1 or HmacSHA256");
         }
         if (params.get("Token") != null && !params.get("Token").isEmpty()) {
-            throw new TencentException("AuthFailure.TokenFailure", "Temporary credentials are not supported.");
+            throw TencentErrors.TOKEN_NOT_SUPPORTED.exception();
         }
         TreeMap<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> e : params.entrySet()) {
             if (e.getKey().indexOf('_') >= 0) {
                 // the SDKs sign a '_' in a name as '.', so KeyIds_0 would sign as KeyIds.0 and read as another
                 // parameter; no KMS parameter has a '_'
-                throw new TencentException("InvalidParameter", "The parameter " + TencentException.quote(e.getKey())
-                        + " has a '_', which the signature reads as '.'; no KMS parameter has one.");
+                throw TencentErrors.UNDERSCORE_IN_NAME.exception(TencentException.quote(e.getKey()));
             }
             if (!e.getKey().equals("Signature")) {
                 sorted.put(e.getKey(), e.getValue());
@@ -233,36 +232,32 @@ final class Authenticator {
     }
 
     private TencentCredential credential(String secretId) {
-        return credentials.find(secretId).orElseThrow(() -> new TencentException(
-                "AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct."));
+        return credentials.find(secretId).orElseThrow(TencentErrors.SECRET_ID_NOT_FOUND::exception);
     }
 
     /** @return now, in epoch seconds */
     private long checkSkew(long timestamp) {
         long now = clock.instant().getEpochSecond();
         if (Math.abs(now - timestamp) > MAX_SKEW_SECONDS) {
-            throw new TencentException("AuthFailure.SignatureExpire",
-                    "Signature expired. Timestamp and server time cannot differ by more than five minutes.");
+            throw TencentErrors.SIGNATURE_EXPIRED.exception();
         }
         return now;
     }
     private static long timestamp(String value, String name) {
         if (value == null || value.isEmpty()) {
-            throw TencentException.missing(name);
+            throw TencentErrors.missing(name);
         }
         if (!value.matches("\\d{1,12}")) {
-            throw TencentException.invalidValue(name, "is not a unix timestamp in seconds");
+            throw TencentErrors.invalidValue(name, "is not a unix timestamp in seconds");
         }
         return Long.parseLong(value);
     }
 
     private static TencentException invalidAuthorization(String why) {
-        return new TencentException("AuthFailure.InvalidAuthorization",
-                "The Authorization is not in Tencent Cloud's format: " + why + ".");
+        return TencentErrors.INVALID_AUTHORIZATION.exception(why);
     }
 
     private static TencentException signatureFailure() {
-        return new TencentException("AuthFailure.SignatureFailure",
-                "The provided credentials could not be validated. Please check your signature is correct.");
+        return TencentErrors.SIGNATURE_FAILURE.exception();
     }
 }

@@ -24,12 +24,12 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Authenticator and the request parser under random requests and under random changes to correctly signed ones
- * (issue 10, point 3): a request is either refused with a Tencent error or accepted, never an unexpected exception;
- * and a signed request changed in anything that decides it never verifies (what TC3 leaves unsigned is refused by
+ * The TencentAuthenticator and the request parser under random requests and under random changes to correctly
+ * signed ones (issue 10, point 3): a request is either refused with a Tencent error or accepted, never an unexpected
+ * exception; and a signed request changed in anything that decides it never verifies (what TC3 leaves unsigned is refused by
  * the signature memory, here with no grace left).
  */
-class AuthenticatorFuzzTest {
+class TencentAuthenticatorFuzzTest {
 
     private static final String SECRET_ID = "AKIDfuzz0001";
     private static final String SECRET_KEY = "fuzz-secret-key";
@@ -40,7 +40,7 @@ class AuthenticatorFuzzTest {
     private static final long SEED = 20261129L;
 
     private final AtomicLong nanos = new AtomicLong();
-    private final Authenticator authenticator = new Authenticator(TencentServer.credentials(
+    private final TencentAuthenticator authenticator = new TencentAuthenticator(TencentServer.credentials(
             new TencentCredential(TenantId.of("fuzz"), SECRET_ID, Secret.of(SECRET_KEY), 1L, 2L)),
             Clock.fixed(NOW, ZoneOffset.UTC),
             // every arrival 10 s after the previous: no signature is within the grace of another
@@ -101,7 +101,7 @@ class AuthenticatorFuzzTest {
     private void process(Wire wire) {
         IncomingRequest request = IncomingRequest.of(wire.method(), wire.query(), wire.multiMap(), wire.body());
         authenticator.authenticate(request);
-        TencentApi.params(JSON, request);
+        TencentParams.of(JSON, request);
     }
 
     /** @return the Tencent error code, or "" when the request was accepted */

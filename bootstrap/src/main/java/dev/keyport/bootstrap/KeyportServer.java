@@ -92,12 +92,13 @@ public final class KeyportServer implements AutoCloseable {
             Settings.Limits limits = settings.limits();
             TencentApi tencentApi = new TencentApi(keyport, directory.tencent(), clock, new TencentApiConfig(
                     settings.defaultRegion(), limits.tencentRate(), limits.tencentCryptoRate(), Map.of())
-                    .withThrottles(limits.credentialPolicy(), limits.addressPolicy()))
-                    .observe(metrics::tencent);
-            ServerGuards guards = new ServerGuards(System::nanoTime);
+                    .withThrottles(ServerGuards.tencentLockout(limits.credentialPolicy()),
+                            ServerGuards.tencentLockout(limits.addressPolicy())),
+                    new ServerGuards(System::nanoTime)).observe(metrics::tencent);
             HuaweiApi huaweiApi = new HuaweiApi(keyport, directory.huawei(), clock, new HuaweiApiConfig(
-                    limits.huaweiRate(), Map.of(), ServerGuards.lockout(limits.credentialPolicy()),
-                    ServerGuards.lockout(limits.addressPolicy())), guards).observe(metrics::huawei);
+                    limits.huaweiRate(), Map.of(), ServerGuards.huaweiLockout(limits.credentialPolicy()),
+                    ServerGuards.huaweiLockout(limits.addressPolicy())), new ServerGuards(System::nanoTime))
+                    .observe(metrics::huawei);
             Settings.Listeners listen = settings.listeners();
             Vertx vertxForTls = started;
             listen.tls().ifPresent(tls -> checkTls(vertxForTls, tls));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyport.adapter.huawei.HuaweiCredential;
-import dev.keyport.application.port.out.Secret;
 import dev.keyport.adapter.tencent.TencentCredential;
+import dev.keyport.application.port.out.Secret;
 import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
 import java.util.Map;

@@ -1,13 +1,12 @@
 package dev.keyport.domain;
 
-import dev.keyport.domain.testing.TestKeys;
-
 import static dev.keyport.domain.testing.TestKeys.RANDOM;
 import static dev.keyport.domain.testing.TestKeys.SCOPE;
 import static dev.keyport.domain.testing.TestKeys.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.keyport.domain.testing.TestKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,12 @@
 package dev.keyport.domain;
 
-import dev.keyport.domain.testing.TestKeys;
-
 import static dev.keyport.domain.testing.TestKeys.RANDOM;
 import static dev.keyport.domain.testing.TestKeys.T0;
 import static dev.keyport.domain.testing.TestKeys.WRAPPING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyport.domain.testing.TestKeys;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;

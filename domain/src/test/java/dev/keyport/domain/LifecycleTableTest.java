@@ -1,7 +1,5 @@
 package dev.keyport.domain;
 
-import dev.keyport.domain.testing.TestKeys;
-
 import static dev.keyport.domain.DomainErrorCode.BINDING_STATE_NOT_SUPPORTED;
 import static dev.keyport.domain.DomainErrorCode.CLOUD_RESOURCE_BINDING_NOT_FOUND;
 import static dev.keyport.domain.DomainErrorCode.IMPORT_STATE_NOT_SUPPORTED;
@@ -16,19 +14,20 @@ import static dev.keyport.domain.DomainErrorCode.KEY_PENDING_IMPORT;
 import static dev.keyport.domain.DomainErrorCode.KEY_SHOULD_BE_DISABLED;
 import static dev.keyport.domain.DomainErrorCode.MATERIAL_DELETE_STATE_NOT_SUPPORTED;
 import static dev.keyport.domain.DomainErrorCode.NOT_EXTERNAL_KEY;
-import static dev.keyport.domain.testing.TestKeys.RANDOM;
-import static dev.keyport.domain.testing.TestKeys.T0;
-import static dev.keyport.domain.testing.TestKeys.WRAPPING_KEY;
 import static dev.keyport.domain.KeyState.DISABLED;
 import static dev.keyport.domain.KeyState.ENABLED;
 import static dev.keyport.domain.KeyState.PENDING_DELETE;
 import static dev.keyport.domain.KeyState.PENDING_IMPORT;
+import static dev.keyport.domain.testing.TestKeys.RANDOM;
+import static dev.keyport.domain.testing.TestKeys.T0;
+import static dev.keyport.domain.testing.TestKeys.WRAPPING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.keyport.domain.Fixtures.Made;
 import dev.keyport.domain.Fixtures.Subject;
+import dev.keyport.domain.testing.TestKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

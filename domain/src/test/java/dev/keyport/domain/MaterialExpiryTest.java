@@ -1,12 +1,11 @@
 package dev.keyport.domain;
 
-import dev.keyport.domain.testing.TestKeys;
-
 import static dev.keyport.domain.testing.TestKeys.RANDOM;
 import static dev.keyport.domain.testing.TestKeys.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyport.domain.testing.TestKeys;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

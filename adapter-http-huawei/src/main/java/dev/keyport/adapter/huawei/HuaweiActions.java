@@ -6,8 +6,8 @@ import static dev.keyport.adapter.huawei.HuaweiParams.sequence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.Caller;
+import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.application.port.in.DecryptCommand;
 import dev.keyport.application.port.in.DeleteImportedKeyMaterialCommand;

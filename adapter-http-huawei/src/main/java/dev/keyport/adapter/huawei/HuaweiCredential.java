@@ -1,7 +1,7 @@
 package dev.keyport.adapter.huawei;
 
-import dev.keyport.domain.Region;
 import dev.keyport.application.port.out.Secret;
+import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
 import java.util.Map;
 import java.util.Objects;

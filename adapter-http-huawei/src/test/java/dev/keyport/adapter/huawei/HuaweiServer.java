@@ -2,10 +2,10 @@ package dev.keyport.adapter.huawei;
 
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.kms.v2.KmsClient;
-import dev.keyport.application.port.in.Keyport;
-import dev.keyport.application.inmemory.InMemoryKeyRepository;
 import dev.keyport.application.inmemory.InMemoryAuditLog;
+import dev.keyport.application.inmemory.InMemoryKeyRepository;
 import dev.keyport.application.inmemory.InMemoryKeyStorage;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.out.KeyRepository;
 import dev.keyport.application.port.out.Secret;
 import dev.keyport.domain.Region;

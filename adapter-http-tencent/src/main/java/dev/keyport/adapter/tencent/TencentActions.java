@@ -2,8 +2,8 @@ package dev.keyport.adapter.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.Caller;
+import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.CloudResourceCommand;
 import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.application.port.in.DecryptCommand;

@@ -2,7 +2,6 @@ package dev.keyport.adapter.tencent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyport.application.inmemory.InMemoryKeyRepository;
 import dev.keyport.domain.Region;
 import io.vertx.core.http.HttpServer;
 import java.util.concurrent.TimeUnit;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.Caller;
+import dev.keyport.application.port.in.CancelKeyDeletionCommand;
 import dev.keyport.application.port.in.CloudResourceCommand;
 import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.application.port.in.DecryptCommand;

@@ -1,17 +1,17 @@
 package dev.keyport.adapter.tencent;
 
-import dev.keyport.application.port.in.Keyport;
-import dev.keyport.application.inmemory.InMemoryKeyRepository;
-import dev.keyport.application.inmemory.InMemoryKeyStorage;
-import dev.keyport.application.inmemory.InMemoryAuditLog;
-import dev.keyport.application.port.out.KeyRepository;
-import dev.keyport.application.port.out.Secret;
-import dev.keyport.domain.Region;
-import dev.keyport.domain.TenantId;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.kms.v20190118.KmsClient;
+import dev.keyport.application.inmemory.InMemoryAuditLog;
+import dev.keyport.application.inmemory.InMemoryKeyRepository;
+import dev.keyport.application.inmemory.InMemoryKeyStorage;
+import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.application.port.out.Secret;
+import dev.keyport.domain.Region;
+import dev.keyport.domain.TenantId;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;

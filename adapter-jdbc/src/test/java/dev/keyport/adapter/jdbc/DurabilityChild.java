@@ -1,8 +1,8 @@
 package dev.keyport.adapter.jdbc;
 
-import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CreateKeyCommand;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.Description;
 import dev.keyport.domain.KeyScope;

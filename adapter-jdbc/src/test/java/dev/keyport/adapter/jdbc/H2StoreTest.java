@@ -2,8 +2,8 @@ package dev.keyport.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.DeleteImportedKeyMaterialCommand;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.LifecyclePolicy;
 import java.io.IOException;

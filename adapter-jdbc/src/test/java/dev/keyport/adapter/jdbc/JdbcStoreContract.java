@@ -2,7 +2,6 @@ package dev.keyport.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CloudResourceCommand;
 import dev.keyport.application.port.in.CreateKeyCommand;
@@ -14,6 +13,7 @@ import dev.keyport.application.port.in.EnableKeyCommand;
 import dev.keyport.application.port.in.EncryptCommand;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;

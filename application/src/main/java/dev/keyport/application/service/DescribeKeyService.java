@@ -2,7 +2,6 @@ package dev.keyport.application.service;
 
 import dev.keyport.application.port.in.DescribeKeyCommand;
 import dev.keyport.application.port.in.DescribeKeyUseCase;
-import dev.keyport.domain.Cmk;
 import dev.keyport.domain.KeyView;
 import java.util.Objects;
 

@@ -3,7 +3,6 @@ package dev.keyport.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.inmemory.InMemoryAuditLog;
 import dev.keyport.application.inmemory.InMemoryKeyRepository;
 import dev.keyport.application.inmemory.InMemoryKeyStorage;
@@ -12,6 +11,7 @@ import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.application.port.in.DescribeKeyCommand;
 import dev.keyport.application.port.in.DisableKeyCommand;
 import dev.keyport.application.port.in.EnableKeyCommand;
+import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.out.AuditRecord;
 import dev.keyport.application.testing.DelegatingKeyRepository;
 import dev.keyport.application.testing.MutableClock;

@@ -2,7 +2,6 @@ package dev.keyport.adapter.tencent;
 
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.assertCode;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.createExternalKey;
-import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.importMaterial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,9 +49,7 @@ class DeleteImportedKeyMaterialErrorsTest {
     }
 
     private static String enabledExternalKey() throws Exception {
-        String keyId = createExternalKey(kms, alias());
-        importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", new byte[32]);
-        return keyId;
+        return TencentSdkLifecycleTest.enabledExternalKey(kms, alias());
     }
 
     @Test

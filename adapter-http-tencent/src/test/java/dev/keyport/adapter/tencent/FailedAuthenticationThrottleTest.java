@@ -3,12 +3,10 @@ package dev.keyport.adapter.tencent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyport.adapter.tencent.TencentApiConfig.Lockout;
 import dev.keyport.application.inmemory.InMemoryKeyRepository;
 import dev.keyport.domain.Region;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,13 +37,6 @@ class FailedAuthenticationThrottleTest {
         return TencentApiConfig.defaults(Region.of("ap-guangzhou")).withThrottles(secretId, address);
     }
 
-    private static String errorCode(HttpResponse<String> http) throws Exception {
-        assertThat(http.statusCode()).isEqualTo(200);
-        JsonNode response = JSON.readTree(http.body()).get("Response");
-        assertThat(response.path("RequestId").asText()).as(http.body()).isNotEmpty();
-        return response.path("Error").path("Code").asText();
-    }
-
     private TestSigner wrongKey(String secretId) {
         return new TestSigner(secretId, "not-the-secret-key", server.port());
     }
@@ -58,12 +49,12 @@ class FailedAuthenticationThrottleTest {
     void tenBadSignaturesLockTheSecretIdByDefault() throws Exception {
         start(TencentApiConfig.defaults(Region.of("ap-guangzhou")));
         for (int i = 0; i < 10; i++) {
-            assertThat(errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
+            assertThat(TestSigner.errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
                     .isEqualTo("AuthFailure.SignatureFailure");
         }
-        assertThat(errorCode(server.signer().post("ListKeys", "{}"))).as("the right signature, while locked")
+        assertThat(TestSigner.errorCode(server.signer().post("ListKeys", "{}"))).as("the right signature, while locked")
                 .isEqualTo("RequestLimitExceeded");
-        assertThat(errorCode(other().post("ListKeys", "{}"))).as("another SecretId from the same address").isEmpty();
+        assertThat(TestSigner.errorCode(other().post("ListKeys", "{}"))).as("another SecretId from the same address").isEmpty();
     }
 
     @Test
@@ -71,15 +62,15 @@ class FailedAuthenticationThrottleTest {
         start(throttled(new Lockout(3, Duration.ofMinutes(1), 100), Lockout.off()));
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 3; i++) {
-                assertThat(errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
+                assertThat(TestSigner.errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
                         .isEqualTo("AuthFailure.SignatureFailure");
             }
-            assertThat(errorCode(server.signer().post("ListKeys", "{}"))).isEqualTo("RequestLimitExceeded");
-            assertThat(errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
+            assertThat(TestSigner.errorCode(server.signer().post("ListKeys", "{}"))).isEqualTo("RequestLimitExceeded");
+            assertThat(TestSigner.errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
                     .as("not verified, so not a SignatureFailure").isEqualTo("RequestLimitExceeded");
             Map<String, String> params = new java.util.LinkedHashMap<>();
             params.put("Action", "ListKeys");
-            assertThat(errorCode(server.signer().get(server.signer().v1Query("GET", "HmacSHA256", params))))
+            assertThat(TestSigner.errorCode(server.signer().get(server.signer().v1Query("GET", "HmacSHA256", params))))
                     .as("whichever way it signs").isEqualTo("RequestLimitExceeded");
             assertThat(log.atLeast(Level.WARN)).singleElement().satisfies(e -> {
                 assertThat(e.getFormattedMessage()).contains(TencentServer.SECRET_ID).contains("locked")
@@ -94,10 +85,10 @@ class FailedAuthenticationThrottleTest {
         start(throttled(new Lockout(3, Duration.ofMinutes(1), 100), Lockout.off()));
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 2; i++) {
-                assertThat(errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
+                assertThat(TestSigner.errorCode(wrongKey(TencentServer.SECRET_ID).post("ListKeys", "{}")))
                         .isEqualTo("AuthFailure.SignatureFailure");
             }
-            assertThat(errorCode(server.signer().post("ListKeys", "{}"))).isEmpty();
+            assertThat(TestSigner.errorCode(server.signer().post("ListKeys", "{}"))).isEmpty();
         }
     }
 
@@ -105,11 +96,11 @@ class FailedAuthenticationThrottleTest {
     void manyUnknownSecretIdsFromOneAddressLockTheAddress() throws Exception {
         start(throttled(Lockout.off(), new Lockout(5, Duration.ofMinutes(1), 100)));
         for (int i = 0; i < 5; i++) {
-            assertThat(errorCode(wrongKey("AKIDnobody" + i).post("ListKeys", "{}")))
+            assertThat(TestSigner.errorCode(wrongKey("AKIDnobody" + i).post("ListKeys", "{}")))
                     .isEqualTo("AuthFailure.SecretIdNotFound");
         }
-        assertThat(errorCode(other().post("ListKeys", "{}"))).isEqualTo("RequestLimitExceeded.IPLimitExceeded");
-        assertThat(errorCode(server.signer().post("ListKeys", "{}"))).isEqualTo("RequestLimitExceeded.IPLimitExceeded");
+        assertThat(TestSigner.errorCode(other().post("ListKeys", "{}"))).isEqualTo("RequestLimitExceeded.IPLimitExceeded");
+        assertThat(TestSigner.errorCode(server.signer().post("ListKeys", "{}"))).isEqualTo("RequestLimitExceeded.IPLimitExceeded");
     }
 
     @Test

@@ -1,11 +1,9 @@
 package dev.keyport.adapter.tencent;
 
-import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.createExternalKey;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.describe;
-import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.importMaterial;
+import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.enabledExternalKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
@@ -48,9 +46,7 @@ class OneMeaningTest {
     }
 
     private static String enabledKey() throws Exception {
-        String keyId = createExternalKey(kms, alias());
-        importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", new byte[32]);
-        return keyId;
+        return enabledExternalKey(kms, alias());
     }
 
     private static String disabledKey() throws Exception {
@@ -61,20 +57,13 @@ class OneMeaningTest {
         return keyId;
     }
 
-    private static String errorCode(HttpResponse<String> http) throws Exception {
-        assertThat(http.statusCode()).isEqualTo(200);
-        JsonNode response = JSON.readTree(http.body()).get("Response");
-        assertThat(response.path("RequestId").asText()).as(http.body()).isNotEmpty();
-        return response.path("Error").path("Code").asText();
-    }
-
     // ------------------------------------------------------------------------------------------- JSON bodies
 
     @Test
     void aJsonFieldNamedTwiceIsRefusedAndNeitherKeyChanges() throws Exception {
         String seen = disabledKey();
         String hidden = disabledKey();
-        assertThat(errorCode(signer.post("EnableKey", "{\"KeyId\":\"" + seen + "\",\"KeyId\":\"" + hidden + "\"}")))
+        assertThat(TestSigner.errorCode(signer.post("EnableKey", "{\"KeyId\":\"" + seen + "\",\"KeyId\":\"" + hidden + "\"}")))
                 .isEqualTo("InvalidParameter");
         assertThat(describe(kms, seen).getKeyState()).isEqualTo("Disabled");
         assertThat(describe(kms, hidden).getKeyState()).isEqualTo("Disabled");
@@ -82,11 +71,11 @@ class OneMeaningTest {
 
     @Test
     void aFieldNamedTwiceDeeperInTheBodyOrInsideAnEncryptionContextIsRefused() throws Exception {
-        assertThat(errorCode(signer.post("CreateKey", "{\"Alias\":\"" + alias()
+        assertThat(TestSigner.errorCode(signer.post("CreateKey", "{\"Alias\":\"" + alias()
                 + "\",\"Tags\":[{\"TagKey\":\"a\",\"TagKey\":\"b\",\"TagValue\":\"c\"}]}")))
                 .isEqualTo("InvalidParameter");
         String keyId = enabledKey();
-        assertThat(errorCode(signer.post("Encrypt", "{\"KeyId\":\"" + keyId
+        assertThat(TestSigner.errorCode(signer.post("Encrypt", "{\"KeyId\":\"" + keyId
                 + "\",\"Plaintext\":\"aGk=\",\"EncryptionContext\":\"{\\\"a\\\":\\\"1\\\",\\\"a\\\":\\\"2\\\"}\"}")))
                 .isEqualTo("InvalidParameter");
     }
@@ -114,14 +103,14 @@ class OneMeaningTest {
                 "application/x-www-form-urlencodedx"}) {
             TestSigner.Tc3Post post = signer.tc3("ListKeys", "{}");
             post.contentType = type;
-            assertThat(errorCode(signer.send(signer.sign(post)))).as(type).isEqualTo("UnsupportedProtocol");
+            assertThat(TestSigner.errorCode(signer.send(signer.sign(post)))).as(type).isEqualTo("UnsupportedProtocol");
         }
         TestSigner.Tc3Post latin = signer.tc3("ListKeys", "{}");
         latin.contentType = "application/json; charset=iso-8859-1";
-        assertThat(errorCode(signer.send(signer.sign(latin)))).isEqualTo("UnsupportedProtocol");
+        assertThat(TestSigner.errorCode(signer.send(signer.sign(latin)))).isEqualTo("UnsupportedProtocol");
         TestSigner.Tc3Post upper = signer.tc3("ListKeys", "{}");
         upper.contentType = "Application/JSON; Charset=UTF-8";
-        assertThat(errorCode(signer.send(signer.sign(upper)))).as("media types are case-insensitive").isEmpty();
+        assertThat(TestSigner.errorCode(signer.send(signer.sign(upper)))).as("media types are case-insensitive").isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------- parameters
@@ -134,8 +123,8 @@ class OneMeaningTest {
         params.put("Action", "EnableKey");
         params.put("KeyId", seen);
         String query = signer.v1Query("GET", "HmacSHA256", params) + "&KeyId=" + hidden;
-        assertThat(errorCode(signer.get(query))).isEqualTo("InvalidParameter");
-        assertThat(errorCode(signer.postForm(signer.v1Query("POST", "HmacSHA256", params) + "&KeyId=" + hidden)))
+        assertThat(TestSigner.errorCode(signer.get(query))).isEqualTo("InvalidParameter");
+        assertThat(TestSigner.errorCode(signer.postForm(signer.v1Query("POST", "HmacSHA256", params) + "&KeyId=" + hidden)))
                 .isEqualTo("InvalidParameter");
         assertThat(describe(kms, seen).getKeyState()).isEqualTo("Disabled");
         assertThat(describe(kms, hidden).getKeyState()).isEqualTo("Disabled");
@@ -148,7 +137,7 @@ class OneMeaningTest {
         // signed as two parameters the way a decoder that splits at ';' reads them
         params.put("KeyId", keyId);
         String query = signer.v1QueryAsIs("GET", "HmacSHA256", params).replace("&KeyId=", ";KeyId=");
-        assertThat(errorCode(signer.get(query))).isNotEmpty();
+        assertThat(TestSigner.errorCode(signer.get(query))).isNotEmpty();
         assertThat(describe(kms, keyId).getKeyState()).isEqualTo("Disabled");
     }
 
@@ -158,17 +147,17 @@ class OneMeaningTest {
                 "KeyIds.99999", "a.b.c.d.e.f.g"}) {
             Map<String, String> params = signer.v1Common("DescribeKeys", "HmacSHA256");
             params.put(name, "x");
-            assertThat(errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", params)))).as(name)
+            assertThat(TestSigner.errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", params)))).as(name)
                     .isEqualTo("InvalidParameter");
         }
         Map<String, String> signedWithout = signer.v1Common("DescribeKeys", "HmacSHA256");
         signedWithout.put("KeyIds.0", UUID.randomUUID().toString());
-        assertThat(errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", signedWithout) + "&=x")))
+        assertThat(TestSigner.errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", signedWithout) + "&=x")))
                 .as("a nameless parameter, which a decoder that drops it would leave out of the signature")
                 .isEqualTo("InvalidParameter");
         Map<String, String> sparse = signer.v1Common("DescribeKeys", "HmacSHA256");
         sparse.put("KeyIds.1", UUID.randomUUID().toString());
-        assertThat(errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", sparse)))).as("an array with a gap")
+        assertThat(TestSigner.errorCode(signer.get(signer.v1QueryAsIs("GET", "HmacSHA256", sparse)))).as("an array with a gap")
                 .isEqualTo("InvalidParameter");
     }
 
@@ -182,7 +171,7 @@ class OneMeaningTest {
         Map<String, String> listed = signer.v1Common("DescribeKeys", "HmacSHA256");
         listed.put("KeyIds.0", seen);
         String query = "KeyIds_0=" + hidden + "&" + signer.v1QueryAsIs("GET", "HmacSHA256", listed);
-        assertThat(errorCode(signer.get(query))).as("a parameter outside the signature").isEqualTo("InvalidParameter");
+        assertThat(TestSigner.errorCode(signer.get(query))).as("a parameter outside the signature").isEqualTo("InvalidParameter");
     }
 
     @Test
@@ -219,7 +208,7 @@ class OneMeaningTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(signer.v1Query("POST", "HmacSHA256", params))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(errorCode(form)).isEqualTo("InvalidParameter");
+        assertThat(TestSigner.errorCode(form)).isEqualTo("InvalidParameter");
         assertThat(describe(kms, keyId).getKeyState()).isEqualTo("Disabled");
     }
 
@@ -232,7 +221,7 @@ class OneMeaningTest {
                                 params)))
                 .method("GET", HttpRequest.BodyPublishers.ofString("Limit=1")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(errorCode(get)).isEqualTo("InvalidParameter");
+        assertThat(TestSigner.errorCode(get)).isEqualTo("InvalidParameter");
     }
 
     @Test

@@ -1,14 +1,11 @@
 package dev.keyport.adapter.tencent;
 
-import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.createExternalKey;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.describe;
-import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.importMaterial;
+import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.enabledExternalKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.kms.v20190118.KmsClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,16 +37,7 @@ class SignatureMemoryTest {
     }
 
     private static String enabledKey() throws Exception {
-        String keyId = createExternalKey(kms, "s-" + UUID.randomUUID().toString().substring(0, 8));
-        importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", new byte[32]);
-        return keyId;
-    }
-
-    private static String errorCode(HttpResponse<String> http) throws Exception {
-        assertThat(http.statusCode()).isEqualTo(200);
-        JsonNode response = JSON.readTree(http.body()).get("Response");
-        assertThat(response.path("RequestId").asText()).as(http.body()).isNotEmpty();
-        return response.path("Error").path("Code").asText();
+        return enabledExternalKey(kms, "s-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static TestSigner.Tc3Post copy(TestSigner.Tc3Post post) {
@@ -72,40 +60,40 @@ class SignatureMemoryTest {
         String keyId = enabledKey();
         String other = enabledKey();
         TestSigner.Tc3Post describe = signer.sign(signer.tc3("DescribeKey", "{\"KeyId\":\"" + keyId + "\"}"));
-        assertThat(errorCode(signer.send(describe))).isEmpty();
-        assertThat(errorCode(signer.send(copy(describe)))).as("an identical retry").isEmpty();
+        assertThat(TestSigner.errorCode(signer.send(describe))).isEmpty();
+        assertThat(TestSigner.errorCode(signer.send(copy(describe)))).as("an identical retry").isEmpty();
         TestSigner.Tc3Post unsigned = signer.tc3("DescribeKey", "{\"KeyId\":\"" + keyId + "\"}");
         unsigned.extraHeaders.put("X-TC-Content-SHA256", "UNSIGNED-PAYLOAD");
         unsigned.authorization = signer.signOverHash(unsigned, TestSigner.sha256("UNSIGNED-PAYLOAD"));
-        assertThat(errorCode(signer.send(unsigned))).as("the body is not signed").isEmpty();
+        assertThat(TestSigner.errorCode(signer.send(unsigned))).as("the body is not signed").isEmpty();
 
         Thread.sleep(SignatureMemory.DEFAULT_GRACE.toMillis() + 200); // past the grace of requests signed together
 
         TestSigner.Tc3Post disable = copy(describe);
         disable.action = "DisableKey";
-        assertThat(errorCode(signer.send(disable))).isEqualTo("AuthFailure.SignatureFailure");
+        assertThat(TestSigner.errorCode(signer.send(disable))).isEqualTo("AuthFailure.SignatureFailure");
         TestSigner.Tc3Post elsewhere = copy(describe);
         elsewhere.region = "ap-beijing";
-        assertThat(errorCode(signer.send(elsewhere))).isEqualTo("AuthFailure.SignatureFailure");
+        assertThat(TestSigner.errorCode(signer.send(elsewhere))).isEqualTo("AuthFailure.SignatureFailure");
         TestSigner.Tc3Post noRegion = copy(describe);
         noRegion.region = null;
-        assertThat(errorCode(signer.send(noRegion))).isEqualTo("AuthFailure.SignatureFailure");
+        assertThat(TestSigner.errorCode(signer.send(noRegion))).isEqualTo("AuthFailure.SignatureFailure");
         TestSigner.Tc3Post versioned = copy(describe);
         versioned.version = "2017-03-12";
-        assertThat(errorCode(signer.send(versioned))).isEqualTo("AuthFailure.SignatureFailure");
+        assertThat(TestSigner.errorCode(signer.send(versioned))).isEqualTo("AuthFailure.SignatureFailure");
         TestSigner.Tc3Post bodySwapped = copy(unsigned);
         bodySwapped.body = "{\"KeyId\":\"" + other + "\"}";
-        assertThat(errorCode(signer.send(bodySwapped))).as("an unsigned body swapped")
+        assertThat(TestSigner.errorCode(signer.send(bodySwapped))).as("an unsigned body swapped")
                 .isEqualTo("AuthFailure.SignatureFailure");
         TestSigner.Tc3Post swapped = copy(unsigned);
         swapped.action = "DisableKey";
         swapped.body = "{\"KeyId\":\"" + other + "\"}";
-        assertThat(errorCode(signer.send(swapped))).as("and the action")
+        assertThat(TestSigner.errorCode(signer.send(swapped))).as("and the action")
                 .isEqualTo("AuthFailure.SignatureFailure");
 
         assertThat(describe(kms, keyId).getKeyState()).isEqualTo("Enabled");
         assertThat(describe(kms, other).getKeyState()).isEqualTo("Enabled");
-        assertThat(errorCode(signer.send(copy(describe)))).as("the identical retry still works").isEmpty();
+        assertThat(TestSigner.errorCode(signer.send(copy(describe)))).as("the identical retry still works").isEmpty();
     }
 
     @Test
@@ -118,10 +106,10 @@ class SignatureMemoryTest {
         enable.action = "EnableKey";
         assertThat(disable.authorization).as("the SDKs' signature does not cover the action")
                 .isEqualTo(signer.sign(copy(disable)).authorization);
-        assertThat(errorCode(signer.send(describe))).isEmpty();
-        assertThat(errorCode(signer.send(disable))).isEmpty();
+        assertThat(TestSigner.errorCode(signer.send(describe))).isEmpty();
+        assertThat(TestSigner.errorCode(signer.send(disable))).isEmpty();
         assertThat(describe(kms, keyId).getKeyState()).isEqualTo("Disabled");
-        assertThat(errorCode(signer.send(enable))).isEmpty();
+        assertThat(TestSigner.errorCode(signer.send(enable))).isEmpty();
         assertThat(describe(kms, keyId).getKeyState()).isEqualTo("Enabled");
     }
 

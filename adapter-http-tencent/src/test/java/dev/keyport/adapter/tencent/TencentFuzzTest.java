@@ -1,7 +1,7 @@
 package dev.keyport.adapter.tencent;
 
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.createExternalKey;
-import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.importMaterial;
+import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.enabledExternalKey;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.parameters;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.wrap;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,9 +99,7 @@ class TencentFuzzTest {
     }
 
     private static String enabledExternal() throws Exception {
-        String keyId = createExternalKey(kms, alias());
-        importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", new byte[32]);
-        return keyId;
+        return enabledExternalKey(kms, alias());
     }
 
     private static ObjectNode object(Object... pairs) {

@@ -2,7 +2,6 @@ package dev.keyport.adapter.tencent;
 
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.createExternalKey;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.describe;
-import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.importMaterial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,9 +45,7 @@ class TencentProtocolTest {
     }
 
     private static String enabledExternalKey() throws Exception {
-        String keyId = createExternalKey(kms, "p-" + UUID.randomUUID().toString().substring(0, 8));
-        importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", new byte[32]);
-        return keyId;
+        return TencentSdkLifecycleTest.enabledExternalKey(kms, "p-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static JsonNode response(HttpResponse<String> http) throws Exception {

@@ -77,6 +77,13 @@ class TencentSdkLifecycleTest {
         return Base64.getEncoder().encodeToString(cipher.doFinal(material));
     }
 
+    /** An EXTERNAL key with 32 zero bytes of material, Enabled. */
+    static String enabledExternalKey(KmsClient kms, String alias) throws Exception {
+        String keyId = createExternalKey(kms, alias);
+        importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", new byte[32]);
+        return keyId;
+    }
+
     static String createExternalKey(KmsClient kms, String alias) throws TencentCloudSDKException {
         CreateKeyRequest create = new CreateKeyRequest();
         create.setAlias(alias);

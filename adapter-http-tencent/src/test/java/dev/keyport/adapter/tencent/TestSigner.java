@@ -1,5 +1,9 @@
 package dev.keyport.adapter.tencent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,6 +27,16 @@ import javax.crypto.spec.SecretKeySpec;
  * so that tests can sign a request and then tamper with it.
  */
 final class TestSigner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The error code of an answer, which is HTTP 200 with a RequestId as every answer is ("" for a success). */
+    static String errorCode(HttpResponse<String> http) throws Exception {
+        assertThat(http.statusCode()).isEqualTo(200);
+        JsonNode response = JSON.readTree(http.body()).get("Response");
+        assertThat(response.path("RequestId").asText()).as(http.body()).isNotEmpty();
+        return response.path("Error").path("Code").asText();
+    }
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 

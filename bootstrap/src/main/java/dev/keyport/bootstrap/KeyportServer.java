@@ -146,7 +146,7 @@ public final class KeyportServer implements AutoCloseable {
         JdbcStoreConfig config;
         if (database.url().isPresent()) {
             config = new JdbcStoreConfig(database.url().get(), database.user(), database.password(), masterKey,
-                    database.poolSize(), database.connectionTimeout(), database.queryTimeout());
+                    database.poolSize(), database.connectionTimeout(), database.queryTimeout(), database.h2Fsync());
         } else {
             try {
                 Files.createDirectories(settings.dataDir());
@@ -154,7 +154,7 @@ public final class KeyportServer implements AutoCloseable {
                 throw new BadSettingException("KEYPORT_DATA_DIR", "cannot create '" + settings.dataDir() + "'");
             }
             config = JdbcStoreConfig.h2(settings.dataDir(), masterKey).withPool(database.poolSize(),
-                    database.connectionTimeout(), database.queryTimeout());
+                    database.connectionTimeout(), database.queryTimeout()).withFsync(database.h2Fsync());
         }
         try {
             return JdbcStore.open(config, random);

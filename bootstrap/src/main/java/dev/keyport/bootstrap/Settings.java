@@ -74,9 +74,11 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
      *                          fails with the vendor's transient error
      * @param queryTimeout      KEYPORT_DB_QUERY_TIMEOUT_SECONDS (30): PostgreSQL only, how long the driver waits for
      *                          an answer on an open connection
+     * @param h2Fsync           KEYPORT_H2_FSYNC (false): H2 only, force every group of commits to the device before it
+     *                          is acknowledged, so that it survives a power loss, not only a killed process
      */
     public record Database(Optional<String> url, String user, String password, int poolSize,
-                           Duration connectionTimeout, Duration queryTimeout) {
+                           Duration connectionTimeout, Duration queryTimeout, boolean h2Fsync) {
 
         @Override
         public String toString() {
@@ -148,7 +150,8 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
                 env.getOrDefault("KEYPORT_DB_PASSWORD", ""),
                 number(env, "KEYPORT_DB_POOL_SIZE", postgres ? 16 : 8, 1, 1000),
                 Duration.ofMillis(number(env, "KEYPORT_DB_TIMEOUT_MS", 2000, 250, 600_000)),
-                Duration.ofSeconds(number(env, "KEYPORT_DB_QUERY_TIMEOUT_SECONDS", 30, 1, 3600)));
+                Duration.ofSeconds(number(env, "KEYPORT_DB_QUERY_TIMEOUT_SECONDS", 30, 1, 3600)),
+                flag(env, "KEYPORT_H2_FSYNC", false));
         Limits limits = new Limits(
                 number(env, "KEYPORT_TENCENT_RATE", 100, 1, 1_000_000),
                 number(env, "KEYPORT_TENCENT_CRYPTO_RATE", 300, 1, 1_000_000),
@@ -203,6 +206,7 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
         shown.put("KEYPORT_DB_POOL_SIZE", String.valueOf(database.poolSize()));
         shown.put("KEYPORT_DB_TIMEOUT_MS", String.valueOf(database.connectionTimeout().toMillis()));
         shown.put("KEYPORT_DB_QUERY_TIMEOUT_SECONDS", String.valueOf(database.queryTimeout().toSeconds()));
+        shown.put("KEYPORT_H2_FSYNC", String.valueOf(database.h2Fsync()));
         shown.put("KEYPORT_MASTER_KEY", masterKey.isPresent() ? "(given, redacted)" : "(the data folder's)");
         shown.put("KEYPORT_CREDENTIALS", credentials.map(Path::toString).orElse("(development tenant)"));
         shown.put("KEYPORT_SEED", seed.map(Path::toString).orElse("(none)"));
@@ -232,6 +236,15 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
 
     private static int port(Map<String, String> env, String name, int fallback) {
         return number(env, name, fallback, 0, 65_535);
+    }
+
+    private static boolean flag(Map<String, String> env, String name, boolean fallback) {
+        String value = optional(env, name).orElse(String.valueOf(fallback)).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadSettingException(name, "'" + value + "' is not true or false");
+        };
     }
 
     private static int number(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -19,8 +19,7 @@ public final class JdbcAuditSink implements AuditSink {
     @Override
     public void record(AuditRecord record) {
         try {
-            transactions.currentHandle().ifPresentOrElse(h -> insert(h, record),
-                    () -> transactions.jdbi().useTransaction(h -> insert(h, record)));
+            transactions.write(h -> insert(h, record)); // joins the transaction of the change, if there is one
         } catch (RuntimeException e) {
             throw JdbiTransactions.unavailableOr(e);
         }

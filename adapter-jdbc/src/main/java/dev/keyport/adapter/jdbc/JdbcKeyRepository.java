@@ -44,7 +44,9 @@ public final class JdbcKeyRepository implements KeyRepository {
 
     @Override
     public void add(Cmk key) {
-        Handle h = transactions.handle();
+        JdbiTransactions.Scope tx = transactions.scope();
+        Handle h = tx.handle();
+        tx.wrote();
         translated(() -> {
             rows.insert(h, key);
             children.write(h, key, StoredKey.NONE);
@@ -56,6 +58,7 @@ public final class JdbcKeyRepository implements KeyRepository {
     public void update(Cmk key) {
         JdbiTransactions.Scope tx = transactions.scope();
         Handle h = tx.handle();
+        tx.wrote();
         translated(() -> {
             rows.update(h, key);
             // the row was at the version it was read at: what this transaction read of it is what is stored
@@ -70,7 +73,9 @@ public final class JdbcKeyRepository implements KeyRepository {
 
     @Override
     public void remove(Cmk key) {
-        Handle h = transactions.handle();
+        JdbiTransactions.Scope tx = transactions.scope();
+        Handle h = tx.handle();
+        tx.wrote();
         translated(() -> {
             rows.delete(h, key);
             return null;
@@ -108,7 +113,9 @@ public final class JdbcKeyRepository implements KeyRepository {
 
     @Override
     public int removeExpiredGrants(Instant now) {
-        Handle h = transactions.handle();
+        JdbiTransactions.Scope tx = transactions.scope();
+        Handle h = tx.handle();
+        tx.wrote();
         return translated(() -> h.createUpdate("DELETE FROM import_grant WHERE expires_at <= :now")
                 .bind("now", now.toEpochMilli())
                 .execute());

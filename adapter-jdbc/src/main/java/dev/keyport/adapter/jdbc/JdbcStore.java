@@ -29,6 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbcStore implements KeyStorage, AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final Optional<H2Compaction> compaction;
     private final JdbiTransactions transactions;
     private final JdbcKeyRepository keys;
     private final JdbcAuditSink audit;
@@ -63,11 +64,13 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
             this.migrationsApplied = migration.migrationsExecuted;
             this.schemaVersion = flyway.info().current().getVersion().getVersion();
             Jdbi jdbi = Jdbi.create(dataSource);
-            this.transactions = new JdbiTransactions(jdbi);
+            this.transactions = new JdbiTransactions(jdbi, config.isPostgres() ? Optional.empty()
+                    : H2Flush.of(dataSource, config.fsync()).map(GroupCommit::new));
             this.sealer = sealer;
-            checkMasterKey(jdbi, sealer);
+            checkMasterKey(transactions, sealer);
             this.keys = new JdbcKeyRepository(transactions, sealer);
             this.audit = new JdbcAuditSink(transactions);
+            this.compaction = transactions.groupCommit().map(h2 -> H2Compaction.start(dataSource));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -79,8 +82,8 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
     private static final byte[] CHECK_VALUE = "keyport master key check".getBytes(StandardCharsets.US_ASCII);
 
     /** Seals a known value on first open; on every later open, the master key must open it. */
-    private static void checkMasterKey(Jdbi jdbi, Sealer sealer) {
-        jdbi.useTransaction(h -> {
+    private static void checkMasterKey(JdbiTransactions transactions, Sealer sealer) {
+        transactions.write(h -> {
             Optional<byte[]> sealed = h.createQuery("SELECT sealed FROM keyport_meta WHERE name = :name")
                     .bind("name", CHECK).mapTo(byte[].class).findOne();
             if (sealed.isEmpty()) {
@@ -150,7 +153,9 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
      * @return how many sealed values were re-sealed
      */
     public long rotateMasterKey(MasterKey newKey, SecureRandom random) {
-        return MasterKeyRotation.rotate(transactions.jdbi(), sealer, new Sealer(newKey, random));
+        long resealed = MasterKeyRotation.rotate(transactions.jdbi(), sealer, new Sealer(newKey, random));
+        transactions.awaitDurable();
+        return resealed;
     }
 
     /** Opens the pool and migrates the schema to the current version. */
@@ -192,8 +197,21 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
         return migrationsApplied;
     }
 
+    /**
+     * H2's group commit, for metrics: how many flushes wrote commits to the file, and how many transactions they made
+     * durable (all zero on PostgreSQL, whose commits are durable on their own).
+     */
+    public long groupFlushes() {
+        return transactions.groupCommit().map(GroupCommit::flushes).orElse(0L);
+    }
+
+    public long groupTransactions() {
+        return transactions.groupCommit().map(GroupCommit::transactions).orElse(0L);
+    }
+
     @Override
     public void close() {
+        compaction.ifPresent(H2Compaction::close);
         dataSource.close();
     }
 }

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param queryTimeout      PostgreSQL only: how long the driver waits for an answer on an open connection (its
  *                          {@code socketTimeout}), so that a database that stopped answering fails requests instead of
  *                          holding them
+ * @param fsync             H2 only: every group of commits is also forced to the device ({@code fsync}) before it is
+ *                          acknowledged, so that it survives a power loss or an operating-system crash, not only the
+ *                          process being killed
  */
 public record JdbcStoreConfig(String jdbcUrl, String user, String password, MasterKey masterKey,
-                              int maximumPoolSize, Duration connectionTimeout, Duration queryTimeout) {
+                              int maximumPoolSize, Duration connectionTimeout, Duration queryTimeout, boolean fsync) {
 
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
@@ -40,27 +43,38 @@ public record JdbcStoreConfig(String jdbcUrl, String user, String password, Mast
         password = password == null ? "" : password;
     }
 
-    /** With the default timeouts. */
+    /** With the default timeouts, and no fsync. */
     public JdbcStoreConfig(String jdbcUrl, String user, String password, MasterKey masterKey, int maximumPoolSize) {
-        this(jdbcUrl, user, password, masterKey, maximumPoolSize, DEFAULT_CONNECTION_TIMEOUT, DEFAULT_QUERY_TIMEOUT);
+        this(jdbcUrl, user, password, masterKey, maximumPoolSize, DEFAULT_CONNECTION_TIMEOUT, DEFAULT_QUERY_TIMEOUT,
+                false);
     }
 
     /**
-     * An H2 database in files under {@code directory}. Every commit is written to the file before it is
-     * acknowledged ({@code WRITE_DELAY=0}), so a killed process loses nothing it acknowledged.
+     * An H2 database in files under {@code directory}. A commit stays in memory until the store's group commit writes
+     * it, with the commits of every other transaction that finished meanwhile, before it is acknowledged
+     * ({@code WRITE_DELAY} only bounds how long H2 itself would wait); so a killed process loses nothing it
+     * acknowledged. Space freed by a write is reused at once ({@code RETENTION_TIME=0}) and the store compacts the file
+     * while it runs.
      */
     public static JdbcStoreConfig h2(Path directory, MasterKey masterKey) {
         String path = directory.toAbsolutePath().resolve("keyport").toString();
-        return new JdbcStoreConfig("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "keyport", "",
-                masterKey, 8);
+        return new JdbcStoreConfig("jdbc:h2:file:" + path + ";WRITE_DELAY=60000;RETENTION_TIME=0"
+                + ";DB_CLOSE_ON_EXIT=FALSE", "keyport", "", masterKey, 8);
     }
 
     public JdbcStoreConfig withPool(int size, Duration connectionTimeout, Duration queryTimeout) {
-        return new JdbcStoreConfig(jdbcUrl, user, password, masterKey, size, connectionTimeout, queryTimeout);
+        return new JdbcStoreConfig(jdbcUrl, user, password, masterKey, size, connectionTimeout, queryTimeout, fsync);
     }
 
     public JdbcStoreConfig withMasterKey(MasterKey key) {
-        return new JdbcStoreConfig(jdbcUrl, user, password, key, maximumPoolSize, connectionTimeout, queryTimeout);
+        return new JdbcStoreConfig(jdbcUrl, user, password, key, maximumPoolSize, connectionTimeout, queryTimeout,
+                fsync);
+    }
+
+    /** H2: whether each group of commits is forced to the device before it is acknowledged. */
+    public JdbcStoreConfig withFsync(boolean sync) {
+        return new JdbcStoreConfig(jdbcUrl, user, password, masterKey, maximumPoolSize, connectionTimeout, queryTimeout,
+                sync);
     }
 
     public boolean isPostgres() {
@@ -69,6 +83,7 @@ public record JdbcStoreConfig(String jdbcUrl, String user, String password, Mast
 
     @Override
     public String toString() {
-        return "JdbcStoreConfig[" + jdbcUrl + ", user " + user + ", password and master key redacted]";
+        return "JdbcStoreConfig[" + jdbcUrl + ", user " + user + (fsync ? ", fsync" : "")
+                + ", password and master key redacted]";
     }
 }

@@ -6,6 +6,7 @@ import dev.keyport.domain.KeyId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,21 +18,47 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  *
  * <p>Transactions are REPEATABLE READ: a key is read from one snapshot across its rows (key, material, bindings,
  * grants), and a write that races another fails as a serialization failure, which the use case retries.
+ *
+ * <p>A transaction that wrote returns only once its commit is durable: on H2 through the {@link GroupCommit}, which
+ * writes the commits of many transactions to the file at once; on PostgreSQL the commit itself is durable.
  */
 public final class JdbiTransactions implements TransactionBoundary {
 
     private final Jdbi jdbi;
+    private final Optional<GroupCommit> groupCommit;
     private final ThreadLocal<Scope> current = new ThreadLocal<>();
 
     /**
-     * One transaction: its handle, and what is stored of each key read in it, so that a save need not read the key's
-     * children again. Only versions and child ids: no secret is kept, opened or not.
+     * One transaction: its handle, what is stored of each key read in it, so that a save need not read the key's
+     * children again (only versions and child ids: no secret is kept, opened or not), and whether it wrote.
      */
-    record Scope(Handle handle, Map<KeyId, StoredKey> stored) {
+    static final class Scope {
+        private final Handle handle;
+        private final Map<KeyId, StoredKey> stored = new HashMap<>();
+        private boolean wrote;
+
+        Scope(Handle handle) {
+            this.handle = handle;
+        }
+
+        Handle handle() {
+            return handle;
+        }
+
+        Map<KeyId, StoredKey> stored() {
+            return stored;
+        }
+
+        /** Called by every statement that changes a row: the commit must then be durable before it is reported. */
+        void wrote() {
+            wrote = true;
+        }
     }
 
-    JdbiTransactions(Jdbi jdbi) {
+    /** @param groupCommit makes the commits durable, where the commit alone does not */
+    JdbiTransactions(Jdbi jdbi, Optional<GroupCommit> groupCommit) {
         this.jdbi = jdbi;
+        this.groupCommit = groupCommit;
     }
 
     @Override
@@ -40,17 +67,45 @@ public final class JdbiTransactions implements TransactionBoundary {
             return work.get();
         }
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-                current.set(new Scope(handle, new HashMap<>()));
+            Scope[] scope = new Scope[1];
+            T result = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+                scope[0] = new Scope(handle);
+                current.set(scope[0]);
                 try {
                     return work.get();
                 } finally {
                     current.remove();
                 }
             });
+            if (scope[0].wrote) {
+                awaitDurable();
+            }
+            return result;
         } catch (RuntimeException e) {
             throw unavailableOr(e);
         }
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own (a refusal's audit record, the master-key check) and returns once
+     * what it wrote is durable.
+     */
+    void write(Consumer<Handle> work) {
+        inTransaction(() -> {
+            Scope scope = scope();
+            work.accept(scope.handle());
+            scope.wrote();
+            return null;
+        });
+    }
+
+    /** Returns once every transaction committed so far is durable. */
+    void awaitDurable() {
+        groupCommit.ifPresent(GroupCommit::awaitDurable);
+    }
+
+    Optional<GroupCommit> groupCommit() {
+        return groupCommit;
     }
 
     /** A failure because the database cannot be reached becomes the port's {@link StoreUnavailableException}. */
@@ -75,9 +130,6 @@ public final class JdbiTransactions implements TransactionBoundary {
         return scope().handle();
     }
 
-    Optional<Handle> currentHandle() {
-        return Optional.ofNullable(current.get()).map(Scope::handle);
-    }
 
     Jdbi jdbi() {
         return jdbi;

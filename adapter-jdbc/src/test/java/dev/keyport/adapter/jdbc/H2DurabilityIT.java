@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeyState;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A change acknowledged to the caller survives the process being killed: a child JVM creates keys on H2 and prints
- * each acknowledged id; the test kills it with SIGKILL mid-stream and finds every acknowledged key.
+ * A change acknowledged to the caller survives the process being killed: a child JVM's writers create and disable keys
+ * on H2 at once and print each acknowledged change; the test kills it with SIGKILL mid-stream and finds every
+ * acknowledged key, and every acknowledged disabling.
  */
 class H2DurabilityIT {
 
@@ -31,12 +33,15 @@ class H2DurabilityIT {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         List<KeyId> acknowledged = new ArrayList<>();
+        List<KeyId> disabled = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = out.readLine()) != null && acknowledged.size() < 200) {
+            while ((line = out.readLine()) != null && acknowledged.size() < 400) {
                 if (line.startsWith("ACK ")) {
                     acknowledged.add(KeyId.of(line.substring(4)));
+                } else if (line.startsWith("DISABLED ")) {
+                    disabled.add(KeyId.of(line.substring(9)));
                 }
             }
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
@@ -44,13 +49,18 @@ class H2DurabilityIT {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(acknowledged).hasSize(200);
+        assertThat(acknowledged).hasSize(400);
+        assertThat(disabled).hasSizeGreaterThan(300);
 
         try (JdbcStore store = JdbcStore.open(TestDatabases.freshH2(directory), TestDatabases.RANDOM)) {
             KeyScope scope = KeyScope.of("durable", "ap-guangzhou");
             for (KeyId id : acknowledged) {
                 assertThat(store.transactions().inTransaction(() -> store.keys().find(scope, id)))
                         .as("acknowledged key %s", id).isPresent();
+            }
+            for (KeyId id : disabled) {
+                assertThat(store.transactions().inTransaction(() -> store.keys().find(scope, id)).orElseThrow()
+                        .state()).as("acknowledged disabling of %s", id).isEqualTo(KeyState.DISABLED);
             }
         }
     }

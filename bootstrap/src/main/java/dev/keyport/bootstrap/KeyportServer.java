@@ -113,9 +113,15 @@ public final class KeyportServer implements AutoCloseable {
                             .setHttp2ClearTextEnabled(false),
                     OpsApi.router(started, store, metrics, clock), null, Gate.PLAIN_UNAVAILABLE);
             Vertx loop = started;
+            JdbcStore swept = store;
             this.sweepTimer = started.setPeriodic(settings.sweepInterval().toMillis(), id -> loop.executeBlocking(
-                    () -> keyport.sweep(new SweepCommand(500)), false).onComplete(done -> logSweep(done.result(),
-                    done.cause())));
+                    () -> keyport.sweep(new SweepCommand(500)), false).onComplete(done -> {
+                        logSweep(done.result(), done.cause());
+                        settings.auditRetention().ifPresent(retention -> loop.executeBlocking(() -> swept
+                                .exportAndPruneAudit(clock.instant().minus(retention), AUDIT_BATCH,
+                                        new AuditExport(settings.auditExportDir())), false)
+                                .onComplete(pruned -> logAuditRetention(pruned.result(), pruned.cause())));
+                    }));
         } catch (RuntimeException e) {
             if (started != null) {
                 await(started.close());
@@ -221,6 +227,20 @@ public final class KeyportServer implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } catch (Exception e) {
             throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** Audit rows exported and deleted in one transaction. */
+    static final int AUDIT_BATCH = 10_000;
+
+    private void logAuditRetention(Long pruned, Throwable failure) {
+        if (failure != null) {
+            LOG.atError().addKeyValue("export_dir", settings.auditExportDir()).addKeyValue("error",
+                    rootMessage(failure)).log("audit retention failed: nothing older was deleted past the last "
+                    + "exported batch");
+        } else if (pruned > 0) {
+            LOG.atInfo().addKeyValue("rows", pruned).addKeyValue("export_dir", settings.auditExportDir())
+                    .log("audit retention: rows exported and deleted");
         }
     }
 

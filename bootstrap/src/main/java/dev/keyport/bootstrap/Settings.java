@@ -29,10 +29,14 @@ import java.util.Optional;
  * @param shutdownGrace    KEYPORT_SHUTDOWN_SECONDS (10): how long in-flight requests may finish on SIGTERM
  * @param limits           request rates and the failed-authentication throttle
  * @param logFormat        KEYPORT_LOG_FORMAT (text): {@code text} or {@code json}, one object per line
+ * @param auditRetention   KEYPORT_AUDIT_RETENTION_DAYS (0 = keep everything): audit rows older than this are
+ *                         exported to {@code auditExportDir} and then deleted, by the sweep
+ * @param auditExportDir   KEYPORT_AUDIT_EXPORT_DIR (the data folder's {@code audit-export}): where they go
  */
 public record Settings(Listeners listeners, Database database, Path dataDir, Optional<MasterKey> masterKey,
                        Optional<Path> credentials, Optional<Path> seed, Duration sweepInterval, Region defaultRegion,
-                       int wrappingKeyStock, Duration shutdownGrace, Limits limits, LogFormat logFormat) {
+                       int wrappingKeyStock, Duration shutdownGrace, Limits limits, LogFormat logFormat,
+                       Optional<Duration> auditRetention, Path auditExportDir) {
 
     /**
      * @param bind           KEYPORT_BIND, the address all three listeners bind (127.0.0.1)
@@ -160,8 +164,10 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
                 Duration.ofSeconds(number(env, "KEYPORT_AUTH_LOCK_SECONDS", 300, 1, 86_400)),
                 number(env, "KEYPORT_AUTH_ADDRESS_FAILURES", 20, 0, 1_000_000),
                 Duration.ofSeconds(number(env, "KEYPORT_AUTH_ADDRESS_LOCK_SECONDS", 60, 1, 86_400)));
+        Path dataDir = Path.of(env.getOrDefault("KEYPORT_DATA_DIR", "keyport-data"));
+        int retentionDays = number(env, "KEYPORT_AUDIT_RETENTION_DAYS", 0, 0, 365_000);
         return new Settings(listeners, database,
-                Path.of(env.getOrDefault("KEYPORT_DATA_DIR", "keyport-data")),
+                dataDir,
                 masterKey,
                 readableFile(env, "KEYPORT_CREDENTIALS"),
                 readableFile(env, "KEYPORT_SEED"),
@@ -170,7 +176,9 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
                 number(env, "KEYPORT_WRAPPING_KEY_STOCK", 4, 0, 1000),
                 Duration.ofSeconds(number(env, "KEYPORT_SHUTDOWN_SECONDS", 10, 0, 3600)),
                 limits,
-                logFormat(env));
+                logFormat(env),
+                retentionDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(retentionDays)),
+                optional(env, "KEYPORT_AUDIT_EXPORT_DIR").map(Path::of).orElse(dataDir.resolve("audit-export")));
     }
 
     /** The log format alone, read before anything logs (the rest of the settings may be wrong). */
@@ -207,6 +215,9 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
         shown.put("KEYPORT_DB_TIMEOUT_MS", String.valueOf(database.connectionTimeout().toMillis()));
         shown.put("KEYPORT_DB_QUERY_TIMEOUT_SECONDS", String.valueOf(database.queryTimeout().toSeconds()));
         shown.put("KEYPORT_H2_FSYNC", String.valueOf(database.h2Fsync()));
+        shown.put("KEYPORT_AUDIT_RETENTION_DAYS", auditRetention.map(d -> String.valueOf(d.toDays()))
+                .orElse("0 (keep everything)"));
+        shown.put("KEYPORT_AUDIT_EXPORT_DIR", auditExportDir.toAbsolutePath().toString());
         shown.put("KEYPORT_MASTER_KEY", masterKey.isPresent() ? "(given, redacted)" : "(the data folder's)");
         shown.put("KEYPORT_CREDENTIALS", credentials.map(Path::toString).orElse("(development tenant)"));
         shown.put("KEYPORT_SEED", seed.map(Path::toString).orElse("(none)"));

@@ -61,7 +61,9 @@ class MainTest {
             "KEYPORT_SWEEP_SECONDS, 0",
             "KEYPORT_TENCENT_DEFAULT_REGION, Not A Region",
             "KEYPORT_TENCENT_RATE, 0",
-            "KEYPORT_HUAWEI_RATE, lots"})
+            "KEYPORT_HUAWEI_RATE, lots",
+            "KEYPORT_H2_FSYNC, yes",
+            "KEYPORT_AUDIT_RETENTION_DAYS, -1"})
     void aBadSettingStopsTheStartWithOneLineThatNamesIt(String setting, String value) {
         assertOneLine(env(setting, value), setting);
     }

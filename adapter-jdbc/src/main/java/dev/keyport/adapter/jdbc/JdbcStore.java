@@ -15,8 +15,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -195,6 +197,21 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
 
     public int migrationsApplied() {
         return migrationsApplied;
+    }
+
+    /**
+     * The audit trail's retention: hands every audit row recorded before {@code cutoff} to {@code export}, a batch
+     * of rows at a time in id order (each row as column name to value), and deletes the batch once the export has
+     * returned, in the same transaction: a batch whose export throws stays in the table.
+     *
+     * @return how many rows were exported and deleted
+     */
+    public long exportAndPruneAudit(Instant cutoff, int batchSize, Consumer<List<Map<String, Object>>> export) {
+        try {
+            return new AuditRetention(transactions).prune(cutoff, batchSize, export::accept);
+        } catch (RuntimeException e) {
+            throw JdbiTransactions.unavailableOr(e);
+        }
     }
 
     /**

@@ -376,6 +376,47 @@ abstract class JdbcStoreContract {
         return changes;
     }
 
+    // ----------------------------------------------------------------------------------------------- audit retention
+
+    @Test
+    void theAuditTrailOlderThanTheCutoffIsExportedOldestFirstThenDeletedAndTheRestStays() throws SQLException {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        List<KeyId> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            old.add(createExternal(keyport, "old-" + i));
+        }
+        clock.advance(Duration.ofDays(31));
+        KeyId recent = createExternal(keyport, "recent");
+        List<Map<String, Object>> exported = new ArrayList<>();
+        assertThat(store.exportAndPruneAudit(T0.plus(Duration.ofDays(30)), 2, exported::addAll)).isEqualTo(5);
+        assertThat(exported).extracting(row -> row.get("key_id"))
+                .containsExactlyElementsOf(old.stream().map(KeyId::value).toList());
+        assertThat(exported.get(0)).containsKeys(AuditRetention.COLUMNS).containsEntry("tenant_id", "tenant-a")
+                .containsEntry("change", "CREATED");
+        for (KeyId id : old) {
+            assertThat(auditChanges(store, id)).isEmpty();
+        }
+        assertThat(auditChanges(store, recent)).containsExactly("CREATED/REQUESTED");
+        assertThat(store.exportAndPruneAudit(T0.plus(Duration.ofDays(30)), 2, exported::addAll)).isZero();
+    }
+
+    @Test
+    void aBatchWhoseExportFailsStaysInTheAuditTrail() throws SQLException {
+        JdbcStore store = open();
+        KeyId id = createExternal(keyport(store), "kept");
+        clock.advance(Duration.ofDays(2));
+        try {
+            store.exportAndPruneAudit(clock.instant(), 100, rows -> {
+                throw new IllegalStateException("disk full");
+            });
+            throw new AssertionError("the export's failure reaches the caller");
+        } catch (IllegalStateException expected) {
+            assertThat(expected).hasMessage("disk full");
+        }
+        assertThat(auditChanges(store, id)).containsExactly("CREATED/REQUESTED");
+    }
+
     // ----------------------------------------------------------------------------------------------- concurrency
 
     @Test

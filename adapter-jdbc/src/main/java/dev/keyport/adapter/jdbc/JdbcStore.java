@@ -222,6 +222,11 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
         return transactions.groupCommit().map(GroupCommit::flushes).orElse(0L);
     }
 
+    /** The compaction of an H2 file store: tests step it themselves. */
+    Optional<H2Compaction> compaction() {
+        return compaction;
+    }
+
     public long groupTransactions() {
         return transactions.groupCommit().map(GroupCommit::transactions).orElse(0L);
     }

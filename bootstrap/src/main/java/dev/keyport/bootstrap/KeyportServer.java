@@ -87,6 +87,7 @@ public final class KeyportServer implements AutoCloseable {
             });
 
             metrics = new Observability();
+            metrics.bindStore(store);
             ((HikariDataSource) store.dataSource()).setMetricRegistry(metrics.registry);
             started = Vertx.vertx();
             Settings.Limits limits = settings.limits();

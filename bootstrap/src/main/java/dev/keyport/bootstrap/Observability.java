@@ -4,6 +4,7 @@ import dev.keyport.adapter.huawei.HuaweiApi;
 import dev.keyport.adapter.jdbc.JdbcStore;
 import dev.keyport.adapter.tencent.TencentApi;
 import dev.keyport.domain.KeyState;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -138,6 +139,17 @@ final class Observability implements AutoCloseable {
             escaped.append("…");
         }
         return escaped.toString();
+    }
+
+    /** The store's H2 group commit: how many flushes, and how many transactions they made durable. */
+    void bindStore(JdbcStore store) {
+        FunctionCounter.builder("keyport_store_flushes", store, JdbcStore::groupFlushes)
+                .description("H2 group commits: flushes that wrote committed transactions to the file")
+                .register(registry);
+        FunctionCounter.builder("keyport_store_flushed_transactions", store, JdbcStore::groupTransactions)
+                .description("H2 group commits: transactions made durable by them (divided by the flushes: the "
+                        + "group size)")
+                .register(registry);
     }
 
     /** Reads the key counts from the store as of now; called off the event loop before a scrape. */

@@ -132,7 +132,7 @@ abstract class EndToEndContract {
                         e -> assertThat(e.getErrorCode()).isEqualTo("ResourceUnavailable.CmkStateNotSupport"));
     }
 
-    private static String get(String url) throws Exception {
+    static String get(String url) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();

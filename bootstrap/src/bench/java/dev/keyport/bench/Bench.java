@@ -26,19 +26,28 @@ public final class Bench {
 
     private static final int[] CONCURRENCY = {1, 8, 64};
     private static final int OPEN_LOOP_CONNECTIONS = 64;
+    private static final Duration OPEN_LOOP_GRACE = Duration.ofSeconds(5);
     private static final double WRITE_RATE = 1000;
     private static final double PARAMETERS_RATE = 100;
     private static final String TENCENT_REGION = "ap-guangzhou";
 
-    /** A closed-loop measurement and the mean of the floor segments just before and after it. */
-    record Row(Measured measured, double floor) {
+    /**
+     * A closed-loop measurement and the mean of the floor segments just before and after it; {@code walBytes}: the
+     * PostgreSQL WAL written during it (-1 when not measured).
+     */
+    record Row(Measured measured, double floor, long walBytes) {
         double ratio() {
             return floor <= 0 ? Double.NaN : measured.perSecond() / floor;
+        }
+
+        double walPerRequest() {
+            return walBytes < 0 || measured.requests() == 0 ? Double.NaN : walBytes / (double) measured.requests();
         }
     }
 
     private final BenchOptions options;
-    private final BenchOptions.Plan plan;
+    /** The mode's plan; its durations shrink once if the setup ran so long that they would overrun the budget. */
+    private BenchOptions.Plan plan;
     private final Cleanup cleanup;
     private final Report report = new Report();
     private final long ticksPerSecond = ProcFs.clockTicksPerSecond();
@@ -83,9 +92,13 @@ public final class Bench {
         progress("benchmark, " + options.mode().label() + " mode, budget " + plan.budget().toSeconds() + " s, jar "
                 + options.jar());
         header();
-        section("Keyport on H2", this::h2Section);
-        if (options.mode() == BenchOptions.Mode.FULL) {
+        if (options.runs("h2")) {
+            section("Keyport on H2", this::h2Section);
+        }
+        if (options.runs("postgresql")) {
             section("Keyport on PostgreSQL", this::postgresSection);
+        }
+        if (options.runs("scale")) {
             section("Scale", this::scaleSection);
         }
         driver.close();
@@ -217,6 +230,17 @@ public final class Bench {
         report.table(CLOSED_HEADER, rows.stream().map(this::closedRow).toList());
     }
 
+    /** The closed-loop table with the PostgreSQL WAL bytes per request. */
+    private void closedTableWithWal(List<Row> rows) {
+        List<String> header = new ArrayList<>(CLOSED_HEADER);
+        header.add("WAL bytes/req");
+        report.table(header, rows.stream().map(row -> {
+            List<String> cells = new ArrayList<>(closedRow(row));
+            cells.add(Report.count(row.walPerRequest()));
+            return cells;
+        }).toList());
+    }
+
     private static final List<String> OPEN_HEADER = List.of("operation", "target req/s", "achieved req/s",
             "answered / scheduled", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "server CPU µs/req");
 
@@ -242,7 +266,31 @@ public final class Bench {
         if (workload.op() == Op.CREATE) {
             createdKeys += m.requests() - m.errorCount();
         }
+        if (m.stalled() > 0) {
+            repair(workload, serverTicks);
+        }
         return m;
+    }
+
+    /**
+     * After a segment that abandoned requests: a pair may have been cut after its first request (a key left
+     * Disabled or PendingImport), so once the server is quiet the pair's last request is sent once to every key
+     * (EnableKey, ImportKeyMaterial; refusals of keys that were fine are expected and not counted anywhere).
+     */
+    private void repair(Workload workload, LongSupplier serverTicks) throws InterruptedException {
+        if (workload.steps() < 2 || workload.keys() == 0) {
+            return;
+        }
+        settle(serverTicks);
+        List<java.util.function.Supplier<Call>> calls = new ArrayList<>();
+        for (int key = 0; key < workload.keys(); key++) {
+            int slot = key;
+            calls.add(() -> workload.call(slot, workload.steps() - 1));
+        }
+        long fixed = driver.each(workload.target(), calls, 8, Duration.ofMinutes(2)).stream()
+                .filter(answer -> answer.error() == null).count();
+        progress("repaired after abandoned requests: " + workload.label() + " step " + workload.steps()
+                + " sent to " + workload.keys() + " keys, " + fixed + " succeeded");
     }
 
     /**
@@ -252,6 +300,12 @@ public final class Bench {
      */
     private List<Row> matrix(String where, List<Workload> workloads, Healthz healthz, LongSupplier ticks,
                              int[] concurrencies) throws InterruptedException {
+        return matrix(where, workloads, healthz, ticks, concurrencies, () -> -1);
+    }
+
+    /** @param wal the PostgreSQL WAL position in bytes, read around each operation's segment (-1: none) */
+    private List<Row> matrix(String where, List<Workload> workloads, Healthz healthz, LongSupplier ticks,
+                             int[] concurrencies, LongSupplier wal) throws InterruptedException {
         List<Row> rows = new ArrayList<>();
         List<Row> floors = new ArrayList<>();
         Workload floor = healthz.workload();
@@ -260,10 +314,13 @@ public final class Bench {
             Measured before = closed(floor, c, plan.floor(), ticks);
             floorSegments.add(before);
             for (Workload workload : workloads) {
+                long walBefore = wal.getAsLong();
                 Measured m = closed(workload, c, plan.segment(), ticks);
+                long walAfter = wal.getAsLong();
                 Measured after = closed(floor, c, plan.floor(), ticks);
                 floorSegments.add(after);
-                Row row = new Row(m, (before.perSecond() + after.perSecond()) / 2);
+                Row row = new Row(m, (before.perSecond() + after.perSecond()) / 2, walBefore < 0 || walAfter < 0
+                        ? -1 : walAfter - walBefore);
                 rows.add(row);
                 notice(where, m);
                 progress(String.format(Locale.ROOT, "%s %s c=%d: %s req/s, ratio to floor %s, p99 %s ms, errors %d",
@@ -272,11 +329,51 @@ public final class Bench {
                 before = after;
             }
             Measured merged = Measured.merge(floorSegments);
-            floors.add(new Row(merged, merged.perSecond()));
+            floors.add(new Row(merged, merged.perSecond(), -1));
             notice(where, merged);
         }
         rows.addAll(floors);
         return rows;
+    }
+
+    /**
+     * The time the rest of the run's fixed-length parts take at the plan's durations (the scale section, which
+     * takes what is left, not counted): the H2 section after its setup and, in full mode, PostgreSQL. Segment tails,
+     * settles and setups are a fixed allowance.
+     */
+    private double plannedSeconds(BenchOptions.Plan p, boolean full) {
+        double segment = p.segment().toMillis() / 1000.0;
+        double floor = p.floor().toMillis() / 1000.0;
+        int rounds = CONCURRENCY.length;
+        java.util.function.IntToDoubleFunction matrix = ops -> rounds * (ops * (segment + floor) + floor);
+        double h2 = 2 * p.warmup().toMillis() / 1000.0 + matrix.applyAsDouble(8) + matrix.applyAsDouble(full ? 8 : 3)
+                + 3 * rounds * p.peerRounds() * 2 * p.peerSegment().toMillis() / 1000.0
+                + 0.75 * p.warmup().toMillis() / 1000.0
+                + (full ? 4 * p.openLoop().toSeconds() + 2 * p.openLoopOther().toSeconds() : p.openLoop().toSeconds())
+                + p.mixedWrites().toSeconds() + p.idle().toSeconds();
+        double postgres = full ? p.warmup().toSeconds() + matrix.applyAsDouble(5) + p.openLoopOther().toSeconds()
+                : 0;
+        return h2 + postgres;
+    }
+
+    /**
+     * After the H2 setup: when the rest, at the plan's durations, would end after the budget (a busy machine makes
+     * the setup slow), every measuring duration shrinks by the same factor, to at least 40 %.
+     */
+    private void fitToBudget(boolean full) {
+        double allowance = full ? 150 : 25; // setups, tails of slow requests, settles, stops
+        double left = (deadlineNanos - System.nanoTime()) / 1e9 - allowance;
+        double planned = plannedSeconds(plan, full);
+        if (planned > left) {
+            double factor = Math.max(0.4, left / planned);
+            plan = plan.scaled(factor);
+            String note = String.format(Locale.ROOT, "The setup took long (a busy machine): every measuring "
+                    + "duration below is %.0f %% of the mode's (segments of %s, floor segments of %s), so that the "
+                    + "run keeps to its budget.", 100 * factor, millis(plan.segment()), millis(plan.floor()));
+            report.paragraph("**" + note + "**");
+            noticed.add(note);
+            progress(note);
+        }
     }
 
     private void warmUp(List<Workload> workloads, Healthz healthz, LongSupplier ticks) throws InterruptedException {
@@ -304,10 +401,12 @@ public final class Bench {
     private Measured openLoop(String where, Workload workload, double rate, Duration duration, LongSupplier ticks)
             throws InterruptedException {
         settle(ticks);
-        Measured m = driver.open(workload, rate, duration, OPEN_LOOP_CONNECTIONS, Duration.ofSeconds(
-                options.mode() == BenchOptions.Mode.FULL ? 10 : 5), ticks);
+        Measured m = driver.open(workload, rate, duration, OPEN_LOOP_CONNECTIONS, OPEN_LOOP_GRACE, ticks);
         if (workload.op() == Op.CREATE) {
             createdKeys += m.requests() - m.errorCount();
+        }
+        if (m.stalled() > 0) {
+            repair(workload, ticks);
         }
         notice(where + " open loop", m);
         progress(String.format(Locale.ROOT, "%s open loop %s at %s/s: achieved %s/s, p99 %s ms, max %s ms, "
@@ -350,15 +449,20 @@ public final class Bench {
         ServerLog.Summary log = ServerLog.summarize(keyport.log());
         report.line("Server log (standard error): " + Report.count(log.lines()) + " lines, "
                 + Report.bytes(log.bytes()) + "; " + log.warnings() + " WARN and " + log.errors() + " ERROR lines"
-                + (log.kinds().isEmpty() ? "." : ":"));
-        log.kinds().forEach((kind, n) -> report.line("- " + n + " × `" + kind + "`"));
+                + (log.kinds().isEmpty() ? "." : ", by kind (ids and numbers blanked), each with its first line:"));
         report.line("");
-        if (log.errors() > 0) {
-            noticed.add(where + ": " + log.errors() + " ERROR lines in the server's log");
-        }
-        log.kinds().forEach((kind, n) -> {
-            if (kind.startsWith("WARN") && !kind.contains("development credentials")) {
-                noticed.add(where + ": " + n + " × log line `" + kind + "`");
+        log.kinds().forEach((kind, k) -> {
+            report.line("- " + Report.count(k.count()) + " × `" + kind + "`");
+            report.line("");
+            report.line("  ```");
+            k.example().lines().forEach(line -> report.line("  " + line));
+            report.line("  ```");
+        });
+        report.line("");
+        log.kinds().forEach((kind, k) -> {
+            if (kind.startsWith("ERROR")) { // WARN lines are the refusals the tables count already
+                noticed.add(where + ": " + k.count() + " × ERROR in the server's log: `"
+                        + k.example().lines().findFirst().orElse(kind) + "`");
             }
         });
     }
@@ -394,6 +498,7 @@ public final class Bench {
         rss.resetWindow();
 
         boolean full = options.mode() == BenchOptions.Mode.FULL;
+        fitToBudget(full);
         List<Op> allOps = List.of(Op.DESCRIBE, Op.ENCRYPT, Op.DECRYPT, Op.LIST, Op.DISABLE_ENABLE, Op.CYCLE,
                 Op.GET_PARAMETERS, Op.CREATE);
         List<Op> huaweiOps = full ? allOps : List.of(Op.DESCRIBE, Op.ENCRYPT, Op.CYCLE);
@@ -436,8 +541,10 @@ public final class Bench {
                 + "coordinated omission), so a stall is charged to every request scheduled during it. A pair's "
                 + "second request is sent when its first is answered, not before it is due; a unit whose key is "
                 + "still busy with the previous unit waits for it. Achieved rate: answers ÷ (last answer − first "
-                + "due time). Requests not answered within the grace after the schedule's end are counted as "
-                + "errors and enter the percentiles at the time they were abandoned.");
+                + "due time). Requests not answered within " + OPEN_LOOP_GRACE.toSeconds() + " s after the "
+                + "schedule's end are counted as errors and enter the percentiles at the time they were abandoned; "
+                + "then, once the server is quiet, a pair's second request is sent once to each of its keys, so "
+                + "that no pair cut in half leaves a key Disabled or pending import for the next segment.");
         List<Measured> open = new ArrayList<>();
         open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.CYCLE, prefix("to")), WRITE_RATE,
                 plan.openLoop(), ticks));
@@ -533,6 +640,7 @@ public final class Bench {
                     .toList());
         }
         logSummary("H2", keyport);
+        Cleanup.deleteTree(data); // gigabytes, perhaps: not left to weigh on the sections after this one
     }
 
     // --------------------------------------------------------------------------------------- local-kms section
@@ -658,7 +766,7 @@ public final class Bench {
             List<Workload> work = workloads(tencent, keys, List.of(Op.DESCRIBE, Op.DISABLE_ENABLE, Op.CYCLE,
                     Op.GET_PARAMETERS, Op.CREATE), prefix("gc"));
             warmUp(work, healthz, ticks);
-            List<Row> rows = matrix("PostgreSQL", work, healthz, ticks, CONCURRENCY);
+            List<Row> rows = matrix("PostgreSQL", work, healthz, ticks, CONCURRENCY, postgres::walBytes);
             Measured open = openLoop("PostgreSQL", Workload.of(tencent, keys, Op.CYCLE, prefix("go")), WRITE_RATE,
                     plan.openLoopOther(), ticks);
             long bytesAtEnd = DataFolder.bytes(postgres.dataFolder());
@@ -666,8 +774,9 @@ public final class Bench {
                     + "PostgreSQL 16) on this machine, `fsync` " + fsync + ", `synchronous_commit` "
                     + synchronousCommit + " (read back with SHOW); " + counts.total() + " keys made through the "
                     + "Tencent API in " + Report.seconds(setupSeconds) + ". Server CPU here is Keyport's plus "
-                    + "PostgreSQL's (the postmaster and its backends).");
-            closedTable(rows);
+                    + "PostgreSQL's (the postmaster and its backends); WAL bytes per request: the advance of "
+                    + "`pg_current_wal_lsn()` over the segment, divided by its requests.");
+            closedTableWithWal(rows);
             report.table(OPEN_HEADER, List.of(openRow(open)));
             report.table(List.of("PostgreSQL data folder", "bytes", "bytes per key"), List.of(
                     List.of("empty (initdb, before Keyport)", Report.bytes(emptyBytes), "–"),
@@ -690,12 +799,15 @@ public final class Bench {
 
     private void scaleSection() throws Exception {
         report.heading(2, "Scale: 100,000 and 1,000,000 keys");
-        if (emptyStartup == null) {
-            report.paragraph("Left out: the H2 section did not start a server to compare with.");
-            return;
+        if (emptyStartup == null) { // the H2 section did not run: an empty start of our own
+            KeyportProcess empty = startKeyport("empty", Map.of("KEYPORT_DATA_DIR", temp.resolve("empty-data")
+                    .toString()), Duration.ofSeconds(120));
+            emptyStartup = empty.startup();
+            stopKeyport(empty, "empty start");
         }
         List<List<String>> seeding = new ArrayList<>();
         List<List<String>> measured = new ArrayList<>();
+        double seedRate = 0;
         int tag = 0;
         for (long n : new long[] {100_000, 1_000_000}) {
             tag++;
@@ -704,13 +816,18 @@ public final class Bench {
             Duration budget = Duration.ofNanos(deadlineNanos - System.nanoTime()).minus(measuring);
             if (budget.toSeconds() < 20) {
                 seeding.add(List.of(Report.count(n), "not attempted: " + Math.max(0, budget.toSeconds())
-                        + " s left of the mode's budget", "–", "–", "–", "–"));
+                        + " s left of the mode's budget" + (seedRate > 0 ? String.format(Locale.ROOT, "; at %s "
+                        + "keys/s it would take %s", Report.count(seedRate), Report.seconds(n / seedRate)) : ""),
+                        "–", "–", "–", "–"));
+                noticed.add("scale: " + Report.count(n) + " keys not attempted, " + Math.max(0, budget.toSeconds())
+                        + " s left of the mode's budget");
                 continue;
             }
             Path seedFile = temp.resolve("seed-" + n + ".json");
             int stride = (int) Math.max(1, n / 100_000);
             List<String> sample = SeedFiles.write(seedFile, tag, n, TENCENT_REGION, stride);
             Path data = temp.resolve("scale-" + n);
+            flushDisks(); // what earlier sections wrote is not charged to the seeding
             progress("seeding " + n + " keys (budget " + budget.toSeconds() + " s, seed file "
                     + Report.bytes(Files.size(seedFile)) + ")");
             KeyportProcess keyport = cleanup.add(KeyportProcess.launch(options.jar(), options.jvmArgs(), Map.of(
@@ -731,6 +848,7 @@ public final class Bench {
                 break;
             }
             double seedSeconds = (keyport.startup().toNanos() - emptyStartup.toNanos()) / 1e9;
+            seedRate = n / seedSeconds;
             long bytesSeeded = DataFolder.bytes(data);
             progress(String.format(Locale.ROOT, "seeded %d keys: %.1f s to ready (%.0f keys/s)", n,
                     keyport.startup().toNanos() / 1e9, n / seedSeconds));
@@ -750,14 +868,16 @@ public final class Bench {
                     Report.count(bytesStopped / (double) n) + " (stop " + stop.took().toMillis() + " ms)"));
             for (Row row : rows) {
                 Measured m = row.measured();
-                Row reference = atThousandKeys.get(m.label() + "@" + m.concurrency());
-                if (reference == null) {
+                if (m.target().equals(healthz.name())) {
                     continue; // the floor's own rows
                 }
+                Row reference = atThousandKeys.get(m.label() + "@" + m.concurrency());
+                double referenceRatio = reference == null ? Double.NaN : reference.ratio();
+                double referenceP99 = reference == null ? Double.NaN : reference.measured().millisAt(99);
                 measured.add(List.of(Report.count(n), m.label(), Integer.toString(m.concurrency()),
-                        Report.count(m.perSecond()), Report.ratio(row.ratio()), Report.ratio(reference.ratio()),
-                        Report.ratio(row.ratio() / reference.ratio()), Report.millis(m.millisAt(99)),
-                        Report.millis(reference.measured().millisAt(99)), Report.errors(m)));
+                        Report.count(m.perSecond()), Report.ratio(row.ratio()), Report.ratio(referenceRatio),
+                        Report.ratio(row.ratio() / referenceRatio), Report.millis(m.millisAt(99)),
+                        Report.millis(referenceP99), Report.errors(m)));
             }
             Cleanup.deleteTree(data);
             Files.deleteIfExists(seedFile);
@@ -765,7 +885,7 @@ public final class Bench {
         report.paragraph("A server started on a seed file (`KEYPORT_SEED`) of n keys with fixed ids in the Tencent "
                 + "region (all KEYPORT origin and Enabled but " + SeedFiles.EXTERNAL + " EXTERNAL with material). "
                 + "Seeding rate: n ÷ (launch to ready line − an empty start, " + Report.seconds(
-                emptyStartup.toNanos() / 1e9) + " in the H2 section). The scale section takes what is left of the "
+                emptyStartup.toNanos() / 1e9) + " in this run). The scale section takes what is left of the "
                 + "mode's budget; a seed that does not finish within it is stopped with SIGKILL and the keys it "
                 + "had committed are counted in its H2 file. Measurements spread over 100,000 of the keys, chosen "
                 + "evenly over the whole set; the ratio to floor is compared with the same at 1,000 keys (the H2 "
@@ -775,6 +895,19 @@ public final class Bench {
         if (!measured.isEmpty()) {
             report.table(List.of("keys", "operation", "c", "req/s", "ratio to floor", "ratio at 1,000 keys",
                     "ratio / ratio at 1,000", "p99 ms", "p99 ms at 1,000", "errors"), measured);
+        }
+    }
+
+    /** {@code sync}: the page cache's dirty pages written out, within a minute. */
+    private void flushDisks() throws InterruptedException {
+        try {
+            Process sync = new ProcessBuilder("sync").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!sync.waitFor(60, TimeUnit.SECONDS)) {
+                sync.destroyForcibly();
+            }
+        } catch (IOException e) {
+            progress("sync: " + e.getMessage());
         }
     }
 

@@ -6,15 +6,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark's settings, from system properties (bootstrap/pom.xml's profile {@code bench} passes them):
  * {@code bench.mode} (quick or full), {@code bench.jar}, {@code bench.out}, {@code bench.jvmArgs} (the Keyport
  * child's JVM flags, split at spaces; empty = the JVM's defaults), {@code bench.localKms}, {@code bench.keys},
- * {@code bench.root} (the project's root folder) and {@code bench.target} (bootstrap's target folder).
+ * {@code bench.root} (the project's root folder), {@code bench.target} (bootstrap's target folder),
+ * {@code bench.sections} (h2, postgresql, scale: a subset of the mode's sections, to look at one of them; empty =
+ * all) and {@code bench.budget} (seconds, instead of the mode's budget).
  */
 record BenchOptions(Mode mode, Path jar, Path out, List<String> jvmArgs, Optional<Path> localKms, int keys,
-                    Path root, Path target) {
+                    Path root, Path target, Set<String> sections, Optional<Duration> budget) {
+
+    static final Set<String> SECTIONS = Set.of("h2", "postgresql", "scale");
 
     enum Mode {
         QUICK, FULL;
@@ -38,6 +44,17 @@ record BenchOptions(Mode mode, Path jar, Path out, List<String> jvmArgs, Optiona
      */
     record Plan(Duration budget, Duration warmup, Duration segment, Duration floor, Duration peerSegment,
                 int peerRounds, Duration openLoop, Duration openLoopOther, Duration mixedWrites, Duration idle) {
+
+        /** Every measuring duration times {@code factor} (the budget and the idle wait stay). */
+        Plan scaled(double factor) {
+            return new Plan(budget, times(warmup, factor), times(segment, factor), times(floor, factor),
+                    times(peerSegment, factor), peerRounds, times(openLoop, factor), times(openLoopOther, factor),
+                    times(mixedWrites, factor), idle);
+        }
+
+        private static Duration times(Duration d, double factor) {
+            return Duration.ofMillis(Math.round(d.toMillis() * factor));
+        }
     }
 
     static BenchOptions fromSystemProperties() {
@@ -61,7 +78,14 @@ record BenchOptions(Mode mode, Path jar, Path out, List<String> jvmArgs, Optiona
         if (keys < 100) {
             throw new IllegalArgumentException("bench.keys is at least 100, not " + keys);
         }
-        return new BenchOptions(mode, jar, out, jvmArgs, localKms, keys, root, target);
+        Set<String> sections = property("bench.sections").map(list -> Arrays.stream(list.split(","))
+                .map(String::strip).map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()))
+                .orElse(SECTIONS);
+        if (!SECTIONS.containsAll(sections)) {
+            throw new IllegalArgumentException("bench.sections lists some of " + SECTIONS + ", not " + sections);
+        }
+        Optional<Duration> budget = property("bench.budget").map(Long::parseLong).map(Duration::ofSeconds);
+        return new BenchOptions(mode, jar, out, jvmArgs, localKms, keys, root, target, sections, budget);
     }
 
     /** A system property that is set and not blank (the POM passes unset ones as empty). */
@@ -70,19 +94,32 @@ record BenchOptions(Mode mode, Path jar, Path out, List<String> jvmArgs, Optiona
     }
 
     Plan plan() {
+        Plan plan = modePlan();
+        return budget.map(b -> new Plan(b, plan.warmup(), plan.segment(), plan.floor(), plan.peerSegment(),
+                plan.peerRounds(), plan.openLoop(), plan.openLoopOther(), plan.mixedWrites(), plan.idle()))
+                .orElse(plan);
+    }
+
+    private Plan modePlan() {
         return switch (mode) {
             case QUICK -> new Plan(Duration.ofSeconds(150), Duration.ofSeconds(3), Duration.ofMillis(1250),
                     Duration.ofMillis(500), Duration.ofMillis(750), 2, Duration.ofSeconds(6), Duration.ofSeconds(5),
                     Duration.ofSeconds(5), Duration.ofSeconds(2));
-            case FULL -> new Plan(Duration.ofSeconds(840), Duration.ofSeconds(8), Duration.ofSeconds(2),
-                    Duration.ofMillis(750), Duration.ofSeconds(2), 2, Duration.ofSeconds(60), Duration.ofSeconds(15),
-                    Duration.ofSeconds(45), Duration.ofSeconds(5));
+            case FULL -> new Plan(Duration.ofSeconds(850), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                    Duration.ofMillis(750), Duration.ofMillis(1500), 2, Duration.ofSeconds(60),
+                    Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(5));
         };
     }
 
     /** The local-kms binary: bench.localKms, else target/peers/local-kms under the project root. */
     Path localKmsBinary() {
         return localKms.orElse(root.resolve("target").resolve("peers").resolve("local-kms"));
+    }
+
+    /** Whether the section {@code name} runs: in its mode (postgresql and scale in full mode only), if listed. */
+    boolean runs(String name) {
+        boolean inMode = name.equals("h2") || mode == Mode.FULL;
+        return inMode && sections.contains(name);
     }
 
     String jvmFlags() {

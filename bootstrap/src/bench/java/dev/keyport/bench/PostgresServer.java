@@ -46,6 +46,17 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** How far the WAL has come, in bytes ({@code pg_current_wal_lsn()}); -1 when it cannot be read. */
+    long walBytes() {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + DATABASE;
     }

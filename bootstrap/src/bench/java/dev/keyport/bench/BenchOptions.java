@@ -102,7 +102,7 @@ record BenchOptions(Mode mode, Path jar, Path out, List<String> jvmArgs, Optiona
 
     private Plan modePlan() {
         return switch (mode) {
-            case QUICK -> new Plan(Duration.ofSeconds(150), Duration.ofSeconds(3), Duration.ofMillis(1250),
+            case QUICK -> new Plan(Duration.ofSeconds(140), Duration.ofSeconds(3), Duration.ofMillis(1250),
                     Duration.ofMillis(500), Duration.ofMillis(750), 2, Duration.ofSeconds(6), Duration.ofSeconds(5),
                     Duration.ofSeconds(5), Duration.ofSeconds(2));
             case FULL -> new Plan(Duration.ofSeconds(850), Duration.ofSeconds(5), Duration.ofSeconds(2),

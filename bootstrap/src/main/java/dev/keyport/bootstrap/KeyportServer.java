@@ -77,13 +77,11 @@ public final class KeyportServer implements AutoCloseable {
             Keyport keyport = Keyport.builder().clock(clock).random(random).storage(store).wrappingKeys(stock)
                     .build();
             settings.seed().ifPresent(seed -> {
-                SeedFile.File file = SeedFile.read(seed);
                 // seeds take their wrapping keys on demand, leaving the stock to requests
-                int created = SeedFile.apply(file, Keyport.builder().clock(clock).random(random).storage(store)
-                        .wrappingKeys(new OnDemandWrappingKeySource(random)).build());
-                LOG.atInfo().addKeyValue("seed", seed).addKeyValue("created", created)
-                        .addKeyValue("already_present", (file.keys() == null ? 0 : file.keys().size()) - created)
-                        .log("seeded keys");
+                SeedFile.Applied applied = SeedFile.apply(seed, Keyport.builder().clock(clock).random(random)
+                        .storage(store).wrappingKeys(new OnDemandWrappingKeySource(random)).build());
+                LOG.atInfo().addKeyValue("seed", seed).addKeyValue("created", applied.created())
+                        .addKeyValue("already_present", applied.alreadyPresent()).log("seeded keys");
             });
 
             metrics = new Observability();

@@ -1,6 +1,8 @@
 package dev.keyport.bootstrap;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.keyport.application.port.in.Caller;
@@ -32,12 +34,18 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Keys a test suite can start from: fixed ids, aliases, origins and states, and for EXTERNAL keys, known material.
@@ -63,16 +71,102 @@ final class SeedFile {
     private SeedFile() {
     }
 
-    static File read(Path path) {
-        try {
-            return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
-                    .readValue(path.toFile(), File.class);
+    /** How many seeds are read ahead and made at once: the file is never in memory whole. */
+    static final int BATCH = 1024;
+    /** Seeds made at once, each through the use cases: the store's group commit writes their commits together. */
+    static final int THREADS = 8;
+
+    /** The outcome of a seed file: how many keys were made, and how many were there already. */
+    record Applied(int created, int alreadyPresent) {
+    }
+
+    /**
+     * Reads the seed file as a stream, {@value #BATCH} keys at a time, and makes each batch's keys on
+     * {@value #THREADS} threads ({@link #apply}); a mistake in the file or in a key stops the start, naming it.
+     */
+    static Applied apply(Path path, Keyport keyport) {
+        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> new Thread(runnable, "keyport-seed"));
+        int created = 0;
+        int seen = 0;
+        try (JsonParser json = mapper.createParser(path.toFile())) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw notASeedFile(path, "it is not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (!field.equals("keys")) {
+                    throw notASeedFile(path, "unknown field '" + field + "'; a seed file has only \"keys\"");
+                }
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw notASeedFile(path, "\"keys\" is an array");
+                }
+                List<Key> batch = new ArrayList<>(BATCH);
+                while (json.nextToken() != JsonToken.END_ARRAY) {
+                    batch.add(mapper.readValue(json, Key.class));
+                    if (batch.size() == BATCH) {
+                        created += apply(batch, keyport, threads);
+                        seen += batch.size();
+                        batch.clear();
+                    }
+                }
+                created += apply(batch, keyport, threads);
+                seen += batch.size();
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+                throw notASeedFile(path, "it does not end after its object");
+            }
         } catch (JsonProcessingException e) {
-            throw new BadSettingException("KEYPORT_SEED", "'" + path + "' is not a valid seed file ("
-                    + e.getOriginalMessage() + ")");
+            throw notASeedFile(path, e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadSettingException("KEYPORT_SEED", "cannot read '" + path + "'");
+        } finally {
+            threads.shutdownNow();
         }
+        return new Applied(created, seen - created);
+    }
+
+    private static BadSettingException notASeedFile(Path path, String why) {
+        return new BadSettingException("KEYPORT_SEED", "'" + path + "' is not a valid seed file (" + why + ")");
+    }
+
+    /**
+     * Makes one batch's keys on the threads; the first refusal stops the start once the batch is done. A key id given
+     * twice in a batch is made once, first, and the repeat is then left alone as on any restart.
+     */
+    private static int apply(List<Key> batch, Keyport keyport, ExecutorService threads) {
+        List<Future<Integer>> made = new ArrayList<>(batch.size());
+        Set<String> ids = new HashSet<>();
+        List<Key> repeats = new ArrayList<>();
+        for (Key seed : batch) {
+            if (!ids.add(String.valueOf(seed.keyId()))) {
+                repeats.add(seed);
+                continue;
+            }
+            made.add(threads.submit(() -> apply(new File(List.of(seed)), keyport)));
+        }
+        int created = 0;
+        RuntimeException first = null;
+        for (Future<Integer> one : made) {
+            try {
+                created += one.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while seeding", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return created + apply(new File(repeats), keyport);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.support.OnDemandWrappingKeySource;
 import dev.keyport.application.support.PregeneratedWrappingKeySource;
+import dev.keyport.application.support.SharedWrappingKeySource;
 import dev.keyport.domain.WrappingKeySpec;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keyport, wired: the domain and application on the JDBC store, both vendor APIs and the operations endpoints, the
- * sweep on a schedule and wrapping keys generated ahead of time. Start it, read its bound addresses, stop it.
+ * sweep on a schedule and wrapping keys generated ahead of time, each shared by the import tokens of one tenant,
+ * region and algorithm within the configured bounds. Start it, read its bound addresses, stop it.
  */
 public final class KeyportServer implements AutoCloseable {
 
@@ -72,9 +74,11 @@ public final class KeyportServer implements AutoCloseable {
         PregeneratedWrappingKeySource stock = null;
         Observability metrics = null;
         try {
-            stock = new PregeneratedWrappingKeySource(Map.of(WrappingKeySpec.RSA_2048, settings.wrappingKeyStock()),
+            Settings.WrappingKeys wrapping = settings.wrappingKeys();
+            stock = new PregeneratedWrappingKeySource(Map.of(WrappingKeySpec.RSA_2048, wrapping.stock()),
                     random, runnable -> new Thread(runnable, "keyport-wrapping-keys"));
-            Keyport keyport = Keyport.builder().clock(clock).random(random).storage(store).wrappingKeys(stock)
+            SharedWrappingKeySource shared = new SharedWrappingKeySource(stock, wrapping.sharing());
+            Keyport keyport = Keyport.builder().clock(clock).random(random).storage(store).wrappingKeys(shared)
                     .build();
             settings.seed().ifPresent(seed -> {
                 // seeds take their wrapping keys on demand, leaving the stock to requests
@@ -114,7 +118,10 @@ public final class KeyportServer implements AutoCloseable {
             Vertx loop = started;
             JdbcStore swept = store;
             this.sweepTimer = started.setPeriodic(settings.sweepInterval().toMillis(), id -> loop.executeBlocking(
-                    () -> keyport.sweep(new SweepCommand(500)), false).onComplete(done -> {
+                    () -> {
+                        shared.forgetRetired(clock.instant()); // also when no request has come since
+                        return keyport.sweep(new SweepCommand(500));
+                    }, false).onComplete(done -> {
                         logSweep(done.result(), done.cause());
                         settings.auditRetention().ifPresent(retention -> loop.executeBlocking(() -> swept
                                 .exportAndPruneAudit(clock.instant().minus(retention), AUDIT_BATCH,

@@ -2,6 +2,7 @@ package dev.keyport.bootstrap;
 
 import dev.keyport.adapter.jdbc.MasterKey;
 import dev.keyport.application.support.FailedAuthenticationThrottle;
+import dev.keyport.application.support.WrappingKeySharing;
 import dev.keyport.domain.Region;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * @param seed             KEYPORT_SEED, the seed file
  * @param sweepInterval    KEYPORT_SWEEP_SECONDS (60): how often expired material and due deletions are swept
  * @param defaultRegion    KEYPORT_TENCENT_DEFAULT_REGION (ap-guangzhou): a Tencent request without a region
- * @param wrappingKeyStock KEYPORT_WRAPPING_KEY_STOCK (4): RSA-2048 wrapping keys kept ready
+ * @param wrappingKeys     the RSA-2048 wrapping keys kept ready, and how far one is shared among import tokens
  * @param shutdownGrace    KEYPORT_SHUTDOWN_SECONDS (10): how long in-flight requests may finish on SIGTERM
  * @param limits           request rates and the failed-authentication throttle
  * @param logFormat        KEYPORT_LOG_FORMAT (text): {@code text} or {@code json}, one object per line
@@ -35,8 +36,18 @@ import java.util.Optional;
  */
 public record Settings(Listeners listeners, Database database, Path dataDir, Optional<MasterKey> masterKey,
                        Optional<Path> credentials, Optional<Path> seed, Duration sweepInterval, Region defaultRegion,
-                       int wrappingKeyStock, Duration shutdownGrace, Limits limits, LogFormat logFormat,
+                       WrappingKeys wrappingKeys, Duration shutdownGrace, Limits limits, LogFormat logFormat,
                        Optional<Duration> auditRetention, Path auditExportDir) {
+
+    /**
+     * @param stock   KEYPORT_WRAPPING_KEY_STOCK (4): RSA-2048 wrapping keys generated ahead of time, off the request
+     *                path, and assigned to no tenant until a request takes one
+     * @param sharing KEYPORT_WRAPPING_KEY_TOKENS (100) and KEYPORT_WRAPPING_KEY_WINDOW_SECONDS (600): how many import
+     *                tokens of one tenant, region, spec and algorithm one wrapping key backs at most, and for how long
+     *                after its first; 1 or 0 gives every token a wrapping key of its own
+     */
+    public record WrappingKeys(int stock, WrappingKeySharing sharing) {
+    }
 
     /**
      * @param bind           KEYPORT_BIND, the address all three listeners bind (127.0.0.1)
@@ -173,7 +184,10 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
                 readableFile(env, "KEYPORT_SEED"),
                 Duration.ofSeconds(number(env, "KEYPORT_SWEEP_SECONDS", 60, 1, 86_400)),
                 region(env),
-                number(env, "KEYPORT_WRAPPING_KEY_STOCK", 4, 0, 1000),
+                new WrappingKeys(number(env, "KEYPORT_WRAPPING_KEY_STOCK", 4, 0, 1000), new WrappingKeySharing(
+                        number(env, "KEYPORT_WRAPPING_KEY_TOKENS", 100, 1, WrappingKeySharing.MAX_TOKENS_PER_PAIR),
+                        Duration.ofSeconds(number(env, "KEYPORT_WRAPPING_KEY_WINDOW_SECONDS", 600, 0,
+                                (int) WrappingKeySharing.MAX_WINDOW.toSeconds())))),
                 Duration.ofSeconds(number(env, "KEYPORT_SHUTDOWN_SECONDS", 10, 0, 3600)),
                 limits,
                 logFormat(env),
@@ -223,7 +237,9 @@ public record Settings(Listeners listeners, Database database, Path dataDir, Opt
         shown.put("KEYPORT_SEED", seed.map(Path::toString).orElse("(none)"));
         shown.put("KEYPORT_SWEEP_SECONDS", String.valueOf(sweepInterval.toSeconds()));
         shown.put("KEYPORT_TENCENT_DEFAULT_REGION", defaultRegion.value());
-        shown.put("KEYPORT_WRAPPING_KEY_STOCK", String.valueOf(wrappingKeyStock));
+        shown.put("KEYPORT_WRAPPING_KEY_STOCK", String.valueOf(wrappingKeys.stock()));
+        shown.put("KEYPORT_WRAPPING_KEY_TOKENS", String.valueOf(wrappingKeys.sharing().tokensPerPair()));
+        shown.put("KEYPORT_WRAPPING_KEY_WINDOW_SECONDS", String.valueOf(wrappingKeys.sharing().window().toSeconds()));
         shown.put("KEYPORT_SHUTDOWN_SECONDS", String.valueOf(shutdownGrace.toSeconds()));
         shown.put("KEYPORT_TENCENT_RATE", String.valueOf(limits.tencentRate()));
         shown.put("KEYPORT_TENCENT_CRYPTO_RATE", String.valueOf(limits.tencentCryptoRate()));

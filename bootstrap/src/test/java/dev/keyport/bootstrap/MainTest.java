@@ -61,6 +61,8 @@ class MainTest {
             "KEYPORT_SWEEP_SECONDS, 0",
             "KEYPORT_TENCENT_DEFAULT_REGION, Not A Region",
             "KEYPORT_TENCENT_RATE, 0",
+            "KEYPORT_WRAPPING_KEY_TOKENS, 0",
+            "KEYPORT_WRAPPING_KEY_WINDOW_SECONDS, 3601",
             "KEYPORT_HUAWEI_RATE, lots",
             "KEYPORT_H2_FSYNC, yes",
             "KEYPORT_AUDIT_RETENTION_DAYS, -1"})

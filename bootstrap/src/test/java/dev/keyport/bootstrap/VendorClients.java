@@ -23,13 +23,18 @@ final class VendorClients {
     final com.huaweicloud.sdk.kms.v2.KmsClient huawei;
 
     VendorClients(KeyportServer server) {
+        this(server, "cn-north-4");
+    }
+
+    /** With the Tencent client in {@code tencentRegion}; the Huawei client is always in cn-north-4. */
+    VendorClients(KeyportServer server, String tencentRegion) {
         HttpProfile http = new HttpProfile();
         http.setEndpoint(URI.create(server.tencentUrl()).getAuthority());
         http.setProtocol("http://");
         ClientProfile profile = new ClientProfile();
         profile.setHttpProfile(http);
         tencent = new com.tencentcloudapi.kms.v20190118.KmsClient(new Credential(
-                CredentialsFile.DEV_TENCENT_SECRET_ID, CredentialsFile.DEV_TENCENT_SECRET_KEY), "cn-north-4", profile);
+                CredentialsFile.DEV_TENCENT_SECRET_ID, CredentialsFile.DEV_TENCENT_SECRET_KEY), tencentRegion, profile);
         huawei = com.huaweicloud.sdk.kms.v2.KmsClient.newBuilder()
                 .withCredential(new BasicCredentials().withAk(CredentialsFile.DEV_HUAWEI_AK)
                         .withSk(CredentialsFile.DEV_HUAWEI_SK).withProjectId(CredentialsFile.DEV_PROJECT))

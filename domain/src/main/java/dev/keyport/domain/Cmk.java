@@ -107,8 +107,10 @@ public final class Cmk {
     // ---------------------------------------------------------------------------------------------- import
 
     /**
-     * Issues a fresh wrapping key and an import token bound to this key, that key and the algorithm, valid for
-     * {@link #IMPORT_PARAMETERS_VALIDITY}. Allowed for EXTERNAL keys in any state but PendingDelete.
+     * Issues an import token bound to this key, {@code wrappingKey} and the algorithm, valid for
+     * {@link #IMPORT_PARAMETERS_VALIDITY}. Allowed for EXTERNAL keys in any state but PendingDelete. The pair may
+     * also back other keys' tokens (the application's wrapping-key source decides); this token still imports into
+     * this key only, through its own grant.
      */
     public ImportParameters issueImportParameters(WrappingKeyPair wrappingKey, WrappingAlgorithm algorithm,
                                                   Instant now, SecureRandom random) {
@@ -132,7 +134,8 @@ public final class Cmk {
         }
         grants.add(new ImportGrant(grantId, wrappingKey, algorithm, at, expiresAt, tokenDigest));
         record(KeyChange.IMPORT_PARAMETERS_ISSUED, state, at, ChangeReason.REQUESTED,
-                "grant " + grantId + ", " + wrappingKey.spec() + ", " + algorithm);
+                "grant " + grantId + ", " + wrappingKey.spec() + ", " + algorithm + ", wrapping key "
+                        + wrappingKey.fingerprint());
         return new ImportParameters(id, token, wrappingKey.spec(), algorithm, publicKeyDer, expiresAt);
     }
 

@@ -8,6 +8,7 @@ import java.security.interfaces.RSAKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -63,6 +64,14 @@ public final class WrappingKeyPair {
     /** DER SubjectPublicKeyInfo, the form both vendors hand out (base64 on the wire). */
     public byte[] publicKeyDer() {
         return publicKey.getEncoded();
+    }
+
+    /**
+     * The first 16 hex digits of the SHA-256 of {@link #publicKeyDer()}: not a secret, and the same for every grant
+     * the pair backs, so that the audit trail shows which tokens shared a wrapping key.
+     */
+    public String fingerprint() {
+        return HexFormat.of().formatHex(Crypto.sha256(publicKeyDer()), 0, 8);
     }
 
     /** PKCS#8, for the persistence adapter to seal at rest: opens a sealed key. The caller erases it after use. */

@@ -51,6 +51,23 @@ class AuditEventsTest {
     }
 
     @Test
+    void issuedImportParametersNameTheirWrappingKeySoTheTrailShowsWhichTokensSharedOne() {
+        WrappingKeyPair other = WrappingKeySpec.RSA_2048.generate(RANDOM);
+        Cmk a = TestKeys.external();
+        Cmk b = TestKeys.external();
+        a.issueImportParameters(TestKeys.WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, T0, RANDOM);
+        b.issueImportParameters(TestKeys.WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, T0, RANDOM);
+        b.issueImportParameters(other, WrappingAlgorithm.RSAES_OAEP_SHA_256, T0, RANDOM);
+
+        String shared = "wrapping key " + TestKeys.WRAPPING_KEY.fingerprint();
+        assertThat(TestKeys.WRAPPING_KEY.fingerprint()).matches("[0-9a-f]{16}").isNotEqualTo(other.fingerprint());
+        assertThat(a.drainEvents()).singleElement().satisfies(e -> assertThat(e.detail()).endsWith(shared));
+        assertThat(b.drainEvents()).extracting(KeyEvent::detail).satisfiesExactly(
+                detail -> assertThat(detail).endsWith(shared),
+                detail -> assertThat(detail).endsWith("wrapping key " + other.fingerprint()));
+    }
+
+    @Test
     void timesAreKeptToTheMillisecond() {
         Instant precise = Instant.parse("2026-11-22T10:00:00.123456789Z");
         Cmk key = Cmk.createWithGeneratedMaterial(TestKeys.newKeyId(), SCOPE, Alias.of("ms"), Description.NONE,

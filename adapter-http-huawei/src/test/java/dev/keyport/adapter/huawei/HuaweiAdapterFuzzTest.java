@@ -132,7 +132,7 @@ class HuaweiAdapterFuzzTest {
         int requests = 0;
         try (LogCapture log = new LogCapture()) {
             server = new HuaweiServer(Keyport.builder().clock(Clock.systemUTC()).storage(HuaweiServer.storage(store))
-                    .wrappingKeys(spec -> TestKeys.WRAPPING_KEY), new HuaweiApiConfig(1_000_000, Map.of()),
+                    .wrappingKeys((use, now) -> TestKeys.WRAPPING_KEY), new HuaweiApiConfig(1_000_000, Map.of()),
                     System::nanoTime);
             try {
                 Map<String, Map<String, String>> operations = operations();

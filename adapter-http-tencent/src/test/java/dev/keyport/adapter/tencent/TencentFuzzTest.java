@@ -63,7 +63,7 @@ class TencentFuzzTest {
                 .withThrottles(Lockout.off(), Lockout.off());
         // one wrapping key per spec, generated once: a fuzz issues hundreds, and RSA_4096 takes seconds to make
         Map<WrappingKeySpec, WrappingKeyPair> pairs = new java.util.concurrent.ConcurrentHashMap<>();
-        WrappingKeySource reused = spec -> pairs.computeIfAbsent(spec, s -> s.generate(new SecureRandom()));
+        WrappingKeySource reused = (use, now) -> pairs.computeIfAbsent(use.spec(), s -> s.generate(new SecureRandom()));
         server = new TencentServer(Keyport.builder().clock(Clock.systemUTC())
                 .storage(new dev.keyport.application.inmemory.InMemoryKeyStorage(keys,
                         new dev.keyport.application.inmemory.InMemoryAuditLog())).wrappingKeys(reused).build(),

@@ -84,7 +84,7 @@ class H2SecretsOpenedOnDemandTest {
         JdbcStoreConfig config = TestDatabases.freshH2(directory);
         sealer = new CountingSealer(config.masterKey());
         store = JdbcStore.open(config, sealer);
-        keyport = Keyport.builder().clock(clock).storage(store).wrappingKeys(spec -> WRAPPING_KEY).build();
+        keyport = Keyport.builder().clock(clock).storage(store).wrappingKeys((use, now) -> WRAPPING_KEY).build();
     }
 
     @AfterEach

@@ -96,7 +96,7 @@ abstract class JdbcStoreContract {
     }
 
     Keyport keyport(JdbcStore store) {
-        return Keyport.builder().clock(clock).storage(store).wrappingKeys(spec -> WRAPPING_KEY).build();
+        return Keyport.builder().clock(clock).storage(store).wrappingKeys((use, now) -> WRAPPING_KEY).build();
     }
 
     static byte[] material() {

@@ -1,12 +1,13 @@
 package dev.keyport.application.support;
 
 import dev.keyport.application.port.out.WrappingKeySource;
+import dev.keyport.application.port.out.WrappingKeyUse;
 import dev.keyport.domain.WrappingKeyPair;
-import dev.keyport.domain.WrappingKeySpec;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Objects;
 
-/** Generates each wrapping key pair when it is asked for: simple, and slow on the request path. */
+/** Generates a new wrapping key pair for every token when it is asked for: simple, and slow on the request path. */
 public final class OnDemandWrappingKeySource implements WrappingKeySource {
 
     private final SecureRandom random;
@@ -16,7 +17,7 @@ public final class OnDemandWrappingKeySource implements WrappingKeySource {
     }
 
     @Override
-    public WrappingKeyPair take(WrappingKeySpec spec) {
-        return spec.generate(random);
+    public WrappingKeyPair take(WrappingKeyUse use, Instant now) {
+        return use.spec().generate(random);
     }
 }

@@ -73,7 +73,7 @@ class UnitOfWorkDiscardsKeysTest {
         RecordingRepository keys = new RecordingRepository();
         MutableClock clock = new MutableClock(T0);
         Keyport keyport = Keyport.builder().clock(clock).storage(new InMemoryKeyStorage(keys, new InMemoryAuditLog()))
-                .wrappingKeys(spec -> TestKeys.WRAPPING_KEY).build();
+                .wrappingKeys((use, now) -> TestKeys.WRAPPING_KEY).build();
 
         KeyId generated = keyport.createKey(new CreateKeyCommand(caller, Alias.of("generated"), Description.NONE,
                 KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id();

@@ -2,10 +2,14 @@ package dev.keyport.application.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyport.application.port.out.WrappingKeyUse;
+import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.WrappingAlgorithm;
 import dev.keyport.domain.WrappingKeyPair;
 import dev.keyport.domain.WrappingKeySpec;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class PregeneratedWrappingKeySourceTest {
 
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+
     @Test
     void keepsAStockReadyHandsEachPairOutOnceAndRefills() throws Exception {
         try (PregeneratedWrappingKeySource source = new PregeneratedWrappingKeySource(
@@ -21,7 +27,7 @@ class PregeneratedWrappingKeySourceTest {
             awaitStock(source, 3);
             Set<java.math.BigInteger> moduli = new HashSet<>();
             for (int i = 0; i < 3; i++) {
-                WrappingKeyPair pair = source.take(WrappingKeySpec.RSA_2048);
+                WrappingKeyPair pair = source.take(use(WrappingKeySpec.RSA_2048), NOW);
                 assertThat(pair.spec()).isEqualTo(WrappingKeySpec.RSA_2048);
                 moduli.add(((java.security.interfaces.RSAPublicKey) pair.publicKey()).getModulus());
             }
@@ -35,10 +41,14 @@ class PregeneratedWrappingKeySourceTest {
     void anEmptyStockOrAnUnstockedSpecIsGeneratedOnTheCallersThread() {
         try (PregeneratedWrappingKeySource source = new PregeneratedWrappingKeySource(
                 Map.of(), new SecureRandom(), Executors.defaultThreadFactory())) {
-            WrappingKeyPair pair = source.take(WrappingKeySpec.RSA_3072);
+            WrappingKeyPair pair = source.take(use(WrappingKeySpec.RSA_3072), NOW);
             assertThat(pair.spec()).isEqualTo(WrappingKeySpec.RSA_3072);
             assertThat(source.misses()).isEqualTo(1);
         }
+    }
+
+    private static WrappingKeyUse use(WrappingKeySpec spec) {
+        return new WrappingKeyUse(KeyScope.of("tenant", "ap-guangzhou"), spec, WrappingAlgorithm.RSAES_OAEP_SHA_256);
     }
 
     private static void awaitStock(PregeneratedWrappingKeySource source, int size) throws InterruptedException {

@@ -87,8 +87,8 @@ public final class JdbiTransactions implements TransactionBoundary {
     }
 
     /**
-     * Runs {@code work} in a transaction of its own (a refusal's audit record, the master-key check) and returns once
-     * what it wrote is durable.
+     * Runs {@code work}, which writes, in the transaction this thread is in (an audit record of a change), or else in
+     * one of its own (a refusal's audit record, the master-key check) that returns once what it wrote is durable.
      */
     void write(Consumer<Handle> work) {
         inTransaction(() -> {

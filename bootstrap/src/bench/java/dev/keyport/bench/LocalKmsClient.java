@@ -5,13 +5,12 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * local-kms (nsmithuk/local-kms), the AWS KMS JSON 1.1 protocol: POST / with {@code X-Amz-Target:
  * TrentService.<Action>}, unsigned (it checks no signature); errors are 4xx with {@code __type}.
  */
-final class LocalKmsClient implements KmsClient {
+final class LocalKmsClient implements PascalCaseRequests {
 
     private final int port;
 
@@ -56,37 +55,6 @@ final class LocalKmsClient implements KmsClient {
             case GET_PARAMETERS -> "GetParametersForImport";
             default -> throw new UnsupportedOperationException(op + " is not measured on local-kms");
         };
-    }
-
-    @Override
-    public Request describe(String keyId) {
-        return new Request("DescribeKey", Json.object("KeyId", keyId));
-    }
-
-    @Override
-    public Request encrypt(String keyId, byte[] plaintext) {
-        return new Request("Encrypt", Json.object("KeyId", keyId, "Plaintext",
-                Base64.getEncoder().encodeToString(plaintext)));
-    }
-
-    @Override
-    public Request decrypt(String ciphertext) {
-        return new Request("Decrypt", Json.object("CiphertextBlob", ciphertext));
-    }
-
-    @Override
-    public Request disable(String keyId) {
-        return new Request("DisableKey", Json.object("KeyId", keyId));
-    }
-
-    @Override
-    public Request enable(String keyId) {
-        return new Request("EnableKey", Json.object("KeyId", keyId));
-    }
-
-    @Override
-    public Request deleteMaterial(String keyId) {
-        return new Request("DeleteImportedKeyMaterial", Json.object("KeyId", keyId));
     }
 
     @Override

@@ -6,14 +6,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 
 /**
  * Tencent Cloud KMS API 3.0 ({@code 2019-01-18}): POST / with a JSON body, signed TC3-HMAC-SHA256 over
  * {@code content-type;host} as the official SDKs sign (Tencent's "signature v3" page); errors are HTTP 200 with
  * {@code Response.Error.Code}.
  */
-final class TencentClient implements KmsClient {
+final class TencentClient implements PascalCaseRequests {
 
     static final String SECRET_ID = "AKIDKEYPORTLOCALDEV";
     static final String SECRET_KEY = "keyport-local-dev-secret";
@@ -105,37 +104,6 @@ final class TencentClient implements KmsClient {
             case GET_PARAMETERS -> "GetParametersForImport";
             case LIST -> "ListKeyDetail";
         };
-    }
-
-    @Override
-    public Request describe(String keyId) {
-        return new Request("DescribeKey", Json.object("KeyId", keyId));
-    }
-
-    @Override
-    public Request encrypt(String keyId, byte[] plaintext) {
-        return new Request("Encrypt", Json.object("KeyId", keyId, "Plaintext",
-                Base64.getEncoder().encodeToString(plaintext)));
-    }
-
-    @Override
-    public Request decrypt(String ciphertext) {
-        return new Request("Decrypt", Json.object("CiphertextBlob", ciphertext));
-    }
-
-    @Override
-    public Request disable(String keyId) {
-        return new Request("DisableKey", Json.object("KeyId", keyId));
-    }
-
-    @Override
-    public Request enable(String keyId) {
-        return new Request("EnableKey", Json.object("KeyId", keyId));
-    }
-
-    @Override
-    public Request deleteMaterial(String keyId) {
-        return new Request("DeleteImportedKeyMaterial", Json.object("KeyId", keyId));
     }
 
     @Override

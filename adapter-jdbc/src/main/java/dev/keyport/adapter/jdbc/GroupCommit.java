@@ -1,6 +1,5 @@
 package dev.keyport.adapter.jdbc;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,8 +25,7 @@ final class GroupCommit {
     private long committed;
     private long durable;
     private boolean flushing;
-    private final AtomicLong flushes = new AtomicLong();
-    private final AtomicLong transactions = new AtomicLong();
+    private long flushes;
 
     GroupCommit(Flush flush) {
         this.flush = flush;
@@ -38,7 +36,6 @@ final class GroupCommit {
         lock.lock();
         try {
             long ticket = ++committed;
-            transactions.incrementAndGet();
             while (durable < ticket) {
                 if (flushing) {
                     flushed.awaitUninterruptibly();
@@ -56,7 +53,7 @@ final class GroupCommit {
                     flushing = false;
                     if (done) {
                         durable = Math.max(durable, covered);
-                        flushes.incrementAndGet();
+                        flushes++;
                     }
                     flushed.signalAll();
                 }
@@ -68,10 +65,21 @@ final class GroupCommit {
 
     /** How many flushes have run, and how many transactions they made durable: their ratio is the group size. */
     long flushes() {
-        return flushes.get();
+        lock.lock();
+        try {
+            return flushes;
+        } finally {
+            lock.unlock();
+        }
     }
 
+    /** Every transaction that asked is counted, made durable yet or not. */
     long transactions() {
-        return transactions.get();
+        lock.lock();
+        try {
+            return committed;
+        } finally {
+            lock.unlock();
+        }
     }
 }

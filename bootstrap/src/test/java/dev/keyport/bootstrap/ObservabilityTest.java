@@ -20,6 +20,35 @@ class ObservabilityTest {
     }
 
     @Test
+    void latencyIsLoggedInMillisecondsWithTwoDecimalsRoundedHalfUp() {
+        assertThat(Observability.millis(0)).isEqualTo("0.00");
+        assertThat(Observability.millis(4_999)).isEqualTo("0.00");
+        assertThat(Observability.millis(5_000)).isEqualTo("0.01");
+        assertThat(Observability.millis(90_000)).isEqualTo("0.09");
+        assertThat(Observability.millis(1_250_000)).isEqualTo("1.25");
+        assertThat(Observability.millis(12_345_678)).isEqualTo("12.35");
+        assertThat(Observability.millis(2_000_000_000L)).isEqualTo("2000.00");
+        assertThat(Observability.millis(-1)).isEqualTo("0.00");
+    }
+
+    @Test
+    void requestsWithTheSameLabelsCountInOneSeries() {
+        try (Observability observability = new Observability()) {
+            for (int i = 0; i < 3; i++) {
+                observability.tencent(new TencentApi.RequestOutcome("r-" + i, "Encrypt", "dev", "k", "Success",
+                        1_000_000, "AKIDx", "127.0.0.1"));
+            }
+            observability.tencent(new TencentApi.RequestOutcome("r-9", "Encrypt", "dev", "k", "ResourceUnavailable",
+                    1_000_000, "AKIDx", "127.0.0.1"));
+            assertThat(observability.scrape())
+                    .contains("keyport_requests_seconds_count{action=\"Encrypt\",outcome=\"Success\",status=\"200\","
+                            + "vendor=\"tencent\"} 3")
+                    .contains("keyport_requests_seconds_count{action=\"Encrypt\",outcome=\"ResourceUnavailable\","
+                            + "status=\"200\",vendor=\"tencent\"} 1");
+        }
+    }
+
+    @Test
     void stateLabelsAreSpelledAsTheApisSpellThem() {
         assertThat(KeyState.values()).extracting(Observability::apiName)
                 .containsExactly("Enabled", "Disabled", "PendingDelete", "PendingImport");

@@ -40,6 +40,7 @@ final class TencentAuthenticator {
     private static final Pattern TC3 = Pattern.compile(
             "^TC3-HMAC-SHA256 Credential=([^/\\s]+)/(\\d{4}-\\d{2}-\\d{2})/([^/\\s]+)/tc3_request,\\s*"
                     + "SignedHeaders=([a-z0-9;_.-]+),\\s*Signature=([0-9a-f]{64})$");
+    private static final Pattern UNIX_SECONDS = Pattern.compile("\\d{1,12}");
     private static final Pattern PRESENTED = Pattern.compile("Credential=([^/,\\s]*)");
     /** A host name or IPv4 address, or a bracketed IPv6 address, then a port. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("^([^:\\[\\]]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}$");
@@ -247,7 +248,7 @@ final class TencentAuthenticator {
         if (value == null || value.isEmpty()) {
             throw TencentErrors.missing(name);
         }
-        if (!value.matches("\\d{1,12}")) {
+        if (!UNIX_SECONDS.matcher(value).matches()) {
             throw TencentErrors.invalidValue(name, "is not a unix timestamp in seconds");
         }
         return Long.parseLong(value);

@@ -12,12 +12,16 @@ import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.MaterialFingerprint;
 import dev.keyport.domain.Origin;
+import dev.keyport.domain.Region;
+import dev.keyport.domain.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -39,10 +43,13 @@ final class CmkRows {
     record Loaded(Cmk key, StoredKey stored) {
     }
 
+    /**
+     * The key row, its material and whether it has any binding or grant, in one statement; the bindings and grants
+     * themselves are read only when there are some (most keys have none), so that loading a key is one round trip.
+     * Columns are read by position, in the order of {@link #FIND}.
+     */
     Optional<Loaded> find(Handle h, KeyScope scope, KeyId id) {
-        return h.createQuery("""
-                        SELECT c.*, m.sealed FROM cmk c LEFT JOIN cmk_material m ON m.key_id = c.key_id
-                        WHERE c.key_id = :id AND c.tenant_id = :tenant AND c.region = :region""")
+        return h.createQuery(FIND)
                 .bind("id", id.value())
                 .bind("tenant", scope.tenant().value())
                 .bind("region", scope.region().value())
@@ -54,23 +61,33 @@ final class CmkRows {
                 });
     }
 
+    private static final String FIND = """
+            SELECT c.key_id, c.tenant_id, c.region, c.alias, c.description, c.key_usage, c.origin, c.state,
+                   c.created_at, c.has_material, m.sealed, c.material_expires_at, c.deletion_date,
+                   c.fingerprint_salt, c.fingerprint_mac, c.version,
+                   EXISTS (SELECT 1 FROM cmk_binding b WHERE b.key_id = c.key_id) AS any_binding,
+                   EXISTS (SELECT 1 FROM import_grant g WHERE g.key_id = c.key_id) AS any_grant
+            FROM cmk c LEFT JOIN cmk_material m ON m.key_id = c.key_id
+            WHERE c.key_id = :id AND c.tenant_id = :tenant AND c.region = :region""";
+
     /** The columns of a key row, before its children are read; the material as stored, sealed. */
     private record KeyRow(KeyId id, KeyScope scope, Alias alias, Description description, KeyUsage usage,
                           Origin origin, KeyState state, Instant createdAt, boolean hasMaterial, byte[] sealedMaterial,
                           Instant materialExpiresAt, Instant deletionDate, MaterialFingerprint fingerprint,
-                          long version) {
+                          long version, boolean anyBinding, boolean anyGrant) {
     }
 
     private static KeyRow keyRow(ResultSet rs) throws SQLException {
-        byte[] salt = rs.getBytes("fingerprint_salt");
-        byte[] mac = rs.getBytes("fingerprint_mac");
-        return new KeyRow(KeyId.of(rs.getString("key_id")), Columns.scope(rs),
-                Alias.of(rs.getString("alias")), Description.of(rs.getString("description")),
-                KeyUsage.valueOf(rs.getString("key_usage")), Origin.valueOf(rs.getString("origin")),
-                KeyState.valueOf(rs.getString("state")), Columns.instant(rs, "created_at"),
-                rs.getBoolean("has_material"), rs.getBytes("sealed"), Columns.instant(rs, "material_expires_at"),
-                Columns.instant(rs, "deletion_date"), salt == null ? null : MaterialFingerprint.restore(salt, mac),
-                rs.getLong("version"));
+        byte[] salt = rs.getBytes(14);
+        byte[] mac = rs.getBytes(15);
+        return new KeyRow(KeyId.of(rs.getString(1)),
+                new KeyScope(TenantId.of(rs.getString(2)), Region.of(rs.getString(3))),
+                Alias.of(rs.getString(4)), Description.of(rs.getString(5)),
+                KeyUsage.valueOf(rs.getString(6)), Origin.valueOf(rs.getString(7)),
+                KeyState.valueOf(rs.getString(8)), Columns.instant(rs, 9),
+                rs.getBoolean(10), rs.getBytes(11), Columns.instant(rs, 12),
+                Columns.instant(rs, 13), salt == null ? null : MaterialFingerprint.restore(salt, mac),
+                rs.getLong(16), rs.getBoolean(17), rs.getBoolean(18));
     }
 
     private CmkSnapshot snapshot(Handle h, KeyRow row) {
@@ -80,8 +97,9 @@ final class CmkRows {
         }
         return new CmkSnapshot(row.id(), row.scope(), row.alias(), row.description(), row.usage(), row.origin(),
                 row.createdAt(), row.state(), row.hasMaterial() ? secrets.material(id, row.sealedMaterial()) : null,
-                row.fingerprint(), row.materialExpiresAt(), row.deletionDate(), children.bindings(h, id),
-                children.grants(h, id), row.version());
+                row.fingerprint(), row.materialExpiresAt(), row.deletionDate(),
+                row.anyBinding() ? children.bindings(h, id) : Set.of(),
+                row.anyGrant() ? children.grants(h, id) : List.of(), row.version());
     }
 
     /** @throws AliasAlreadyExistsException when another key of the scope has the alias */

@@ -19,6 +19,11 @@ final class Columns {
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
     static Long millis(Optional<Instant> instant) {
         return instant.map(Instant::toEpochMilli).orElse(null);
     }

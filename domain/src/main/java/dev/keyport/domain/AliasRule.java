@@ -14,13 +14,20 @@ public record AliasRule(Pattern format, List<String> reservedPrefixes, List<Stri
     }
 
     public void check(Alias alias) {
+        check(alias, null);
+    }
+
+    /** As {@link #check(Alias)}, for the alias of a key whose id is known already: the refusal names the key. */
+    public void check(Alias alias, KeyId keyId) {
         String value = alias.value();
         if (!format.matcher(value).matches()) {
-            throw new InvalidValueException(DomainErrorCode.INVALID_ALIAS, "alias", "must match " + format);
+            throw new InvalidValueException(DomainErrorCode.INVALID_ALIAS, "alias", "must match " + format, keyId,
+                    null);
         }
         if (reservedPrefixes.stream().anyMatch(value::startsWith)
                 || reservedSuffixes.stream().anyMatch(value::endsWith)) {
-            throw new InvalidValueException(DomainErrorCode.INVALID_ALIAS, "alias", "uses a reserved name");
+            throw new InvalidValueException(DomainErrorCode.INVALID_ALIAS, "alias", "uses a reserved name", keyId,
+                    null);
         }
     }
 }

@@ -98,6 +98,78 @@ public final class Cmk {
         return key;
     }
 
+    /**
+     * A key as a seed file describes it, made in one step at one instant. It is created as the two factories above
+     * create keys (its alias checked under {@code policy}); an EXTERNAL key given material then holds it as an import
+     * binds it, with the fingerprint that admits only that material again, though given in clear (the operator's file
+     * holds it so) rather than wrapped; and the ordinary transitions, with their guards, take it to the seed's state:
+     * Disabled is disabled; PendingImport has its material deleted; PendingDelete is disabled when it holds material,
+     * then scheduled for deletion {@code pendingDays} away. Those steps are recorded as one {@link KeyChange#SEEDED}
+     * event, from no state to the seed's: no one saw the key before it was seeded.
+     *
+     * <p>The key holds a copy of the seed's material; the seed's own is its maker's to erase. Every refusal names the
+     * seed's key.
+     */
+    public static Cmk seed(KeySeed seed, LifecyclePolicy policy, Instant now, SecureRandom random) {
+        KeyId id = seed.id();
+        policy.aliasRule().check(seed.alias(), id);
+        boolean external = seed.origin() == Origin.EXTERNAL;
+        if (!external && seed.material().isPresent()) {
+            throw new InvalidValueException(DomainErrorCode.INVALID_VALUE, "material",
+                    "is generated for a Keyport-origin key, never given", id, null);
+        }
+        if (external && seed.material().isEmpty()
+                && (seed.state() == KeyState.ENABLED || seed.state() == KeyState.DISABLED)) {
+            throw new InvalidValueException(DomainErrorCode.INVALID_VALUE, "state", seed.state()
+                    + " needs material: an EXTERNAL key without any is PENDING_IMPORT or PENDING_DELETE", id, null);
+        }
+        Cmk key = external
+                ? createExternal(id, seed.scope(), seed.alias(), seed.description(), seed.usage(), policy, now)
+                : createWithGeneratedMaterial(id, seed.scope(), seed.alias(), seed.description(), seed.usage(),
+                        policy, now, random);
+        Instant at = key.createdAt;
+        seed.material().ifPresent(given -> key.holdSeededMaterial(given, policy, random));
+        switch (seed.state()) {
+            case ENABLED -> {
+                // as created, or as the material made it
+            }
+            case DISABLED -> key.disable(at);
+            case PENDING_IMPORT -> {
+                if (key.material != null) {
+                    key.deleteImportedKeyMaterial(at);
+                }
+            }
+            case PENDING_DELETE -> {
+                if (key.material != null) {
+                    key.disable(at);
+                }
+                key.scheduleDeletion(seed.pendingDays(), policy, at);
+            }
+        }
+        StringBuilder detail = new StringBuilder("origin ").append(seed.origin());
+        if (seed.material().isPresent()) {
+            detail.append(key.material != null ? ", material imported" : ", material imported then deleted");
+        }
+        if (key.deletionDate != null) {
+            detail.append(", deletion in ").append(seed.pendingDays()).append(" days, on ").append(key.deletionDate);
+        }
+        key.events.clear();
+        key.record(KeyChange.SEEDED, null, at, ChangeReason.REQUESTED, detail.toString());
+        return key;
+    }
+
+    /** Seeded material, given in clear: held as {@link #importMaterial} holds what it unwraps. PendingImport → Enabled. */
+    private void holdSeededMaterial(KeyMaterial given, LifecyclePolicy policy, SecureRandom random) {
+        if (!policy.materialLengths().contains(given.length())) {
+            throw importRefused(DomainErrorCode.MATERIAL_LENGTH_INVALID, "material of " + given.length()
+                    + " bytes; " + policy.vendor() + " accepts " + policy.materialLengths());
+        }
+        KeyMaterial held = given.copy();
+        fingerprint = MaterialFingerprint.compute(id, held, random);
+        material = held;
+        state = KeyState.ENABLED;
+    }
+
     /** Rebuilds a key from storage, refusing a snapshot that breaks the aggregate's invariants. */
     public static Cmk rehydrate(CmkSnapshot snapshot) {
         checkInvariants(snapshot);

@@ -3,6 +3,8 @@ package dev.keyport.domain;
 /** What changed, in an audit record. */
 public enum KeyChange {
     CREATED,
+    /** Made in its final state from a seed file ({@link Cmk#seed}): the one record of such a key's making. */
+    SEEDED,
     IMPORT_PARAMETERS_ISSUED,
     MATERIAL_IMPORTED,
     MATERIAL_EXPIRY_CHANGED,

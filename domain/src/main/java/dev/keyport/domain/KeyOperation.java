@@ -3,6 +3,7 @@ package dev.keyport.domain;
 /** The operations of the lifecycle, as named in refusals and in the audit trail. */
 public enum KeyOperation {
     CREATE,
+    SEED,
     GET_IMPORT_PARAMETERS,
     IMPORT_MATERIAL,
     DELETE_MATERIAL,

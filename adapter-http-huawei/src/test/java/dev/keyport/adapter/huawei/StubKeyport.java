@@ -16,6 +16,8 @@ import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.SeedKeysCommand;
+import dev.keyport.application.port.in.SeedKeysResult;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.port.out.KeyPage;
@@ -104,6 +106,11 @@ class StubKeyport implements Keyport {
 
     @Override
     public SweepResult sweep(SweepCommand command) {
+        throw notStubbed(command);
+    }
+
+    @Override
+    public SeedKeysResult seedKeys(SeedKeysCommand command) {
         throw notStubbed(command);
     }
 }

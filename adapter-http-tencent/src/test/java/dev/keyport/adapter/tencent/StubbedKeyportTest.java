@@ -22,6 +22,8 @@ import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.SeedKeysCommand;
+import dev.keyport.application.port.in.SeedKeysResult;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.port.out.KeyPage;
@@ -151,6 +153,11 @@ class StubbedKeyportTest {
 
         @Override
         public SweepResult sweep(SweepCommand command) {
+            return unexpected(command);
+        }
+
+        @Override
+        public SeedKeysResult seedKeys(SeedKeysCommand command) {
             return unexpected(command);
         }
     }

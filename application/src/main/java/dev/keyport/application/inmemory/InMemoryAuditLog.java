@@ -15,6 +15,11 @@ public final class InMemoryAuditLog implements AuditSink {
         records.add(record);
     }
 
+    @Override
+    public void recordAll(List<AuditRecord> batch) {
+        records.addAll(batch);
+    }
+
     public List<AuditRecord> records() {
         return List.copyOf(records);
     }

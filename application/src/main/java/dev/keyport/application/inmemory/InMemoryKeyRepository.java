@@ -4,6 +4,7 @@ import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.application.port.out.KeyQuery;
 import dev.keyport.application.port.out.KeyRef;
 import dev.keyport.application.port.out.KeyRepository;
+import dev.keyport.domain.Alias;
 import dev.keyport.domain.AliasAlreadyExistsException;
 import dev.keyport.domain.Cmk;
 import dev.keyport.domain.CmkSnapshot;
@@ -16,12 +17,16 @@ import dev.keyport.domain.KeyView;
 import dev.keyport.domain.MaterialExpiry;
 import dev.keyport.domain.Origin;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keys in memory, for tests and for embedding. Stores snapshots and rebuilds a fresh aggregate on every load, so that
@@ -53,6 +58,35 @@ public final class InMemoryKeyRepository implements KeyRepository {
             throw new AliasAlreadyExistsException(snapshot.alias());
         }
         keys.put(snapshot.id(), snapshot.withVersion(1));
+    }
+
+    /** Checks the whole batch before it stores any of it: the in-memory store has no rollback. */
+    @Override
+    public synchronized void addAll(List<Cmk> batch) {
+        Set<ScopedAlias> aliases = new HashSet<>();
+        for (CmkSnapshot stored : keys.values()) {
+            aliases.add(new ScopedAlias(stored.scope(), stored.alias()));
+        }
+        Set<KeyId> ids = new HashSet<>();
+        for (Cmk key : batch) {
+            if (keys.containsKey(key.id()) || !ids.add(key.id())) {
+                throw new ConcurrentKeyChangeException(key.id());
+            }
+            if (!aliases.add(new ScopedAlias(key.scope(), key.alias()))) {
+                throw new AliasAlreadyExistsException(key.alias(), key.id());
+            }
+        }
+        for (Cmk key : batch) {
+            keys.put(key.id(), key.snapshot().withVersion(1));
+        }
+    }
+
+    private record ScopedAlias(KeyScope scope, Alias alias) {
+    }
+
+    @Override
+    public synchronized List<KeyRef> findStored(Collection<KeyId> ids) {
+        return ids.stream().map(keys::get).filter(Objects::nonNull).map(s -> new KeyRef(s.scope(), s.id())).toList();
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.keyport.domain.KeyOperation;
 import dev.keyport.domain.KeyScope;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,6 +59,56 @@ public final class KeyUnitOfWork {
                 key.discard();
             }
         }));
+    }
+
+    /** New keys to store together, and what the use case answers once they are stored. */
+    public record NewKeys<R>(List<Cmk> keys, R result) {
+
+        public NewKeys {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /**
+     * Many new keys in one transaction (a seed file's batch): {@code make} gets the time and returns the keys — it may
+     * read the repository first, to leave out ids stored already — which are stored in one batch
+     * ({@link KeyRepository#addAll}) with the records of their events, in one batch too, then discarded. Each key's
+     * records, and a refusal that names a key, are recorded under {@code callers.apply(its id)}. A refusal stores
+     * nothing of the batch; a lost race runs the whole batch again. {@code make} discards the keys it made when it
+     * throws.
+     */
+    public <R> R createAll(Function<KeyId, Caller> callers, KeyOperation operation,
+                           Function<Instant, NewKeys<R>> make) {
+        for (int attempts = 1; ; attempts++) {
+            try {
+                return transactions.inTransaction(() -> {
+                    NewKeys<R> made = make.apply(clock.instant());
+                    try {
+                        keys.addAll(made.keys());
+                        List<AuditRecord> records = new ArrayList<>(made.keys().size());
+                        for (Cmk key : made.keys()) {
+                            Caller caller = callers.apply(key.id());
+                            for (KeyEvent event : key.drainEvents()) {
+                                records.add(AuditRecord.changed(event, caller.scope(), operation,
+                                        caller.credentialId(), caller.requestId(), 1));
+                            }
+                        }
+                        audit.recordAll(records);
+                        return made.result();
+                    } finally {
+                        made.keys().forEach(Cmk::discard);
+                    }
+                });
+            } catch (ConcurrentKeyChangeException conflict) {
+                if (attempts >= MAX_ATTEMPTS) {
+                    throw conflict;
+                }
+            } catch (DomainException refusal) {
+                refusal.keyId().ifPresent(id -> recordRefusal(callers.apply(id), refusal.keyId(), operation,
+                        refusal));
+                throw refusal;
+            }
+        }
     }
 
     /** A change of one key. Nothing is written when the action changed nothing. */

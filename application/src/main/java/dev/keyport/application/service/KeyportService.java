@@ -29,6 +29,9 @@ import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ListKeysUseCase;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.application.port.in.ScheduleKeyDeletionUseCase;
+import dev.keyport.application.port.in.SeedKeysCommand;
+import dev.keyport.application.port.in.SeedKeysResult;
+import dev.keyport.application.port.in.SeedKeysUseCase;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.port.in.SweepUseCase;
@@ -58,6 +61,7 @@ final class KeyportService implements Keyport {
     private final BindCloudResourceUseCase bindCloudResource;
     private final UnbindCloudResourceUseCase unbindCloudResource;
     private final SweepUseCase sweep;
+    private final SeedKeysUseCase seedKeys;
 
     KeyportService(KeyportBuilder b) {
         KeyUnitOfWork unitOfWork = new KeyUnitOfWork(b.storage.keys(), b.storage.audit(), b.storage.transactions(),
@@ -77,6 +81,7 @@ final class KeyportService implements Keyport {
         this.bindCloudResource = new BindCloudResourceService(unitOfWork);
         this.unbindCloudResource = new UnbindCloudResourceService(unitOfWork);
         this.sweep = new SweepService(unitOfWork, b.storage.keys());
+        this.seedKeys = new SeedKeysService(unitOfWork, b.storage.keys(), b.random);
     }
 
     @Override
@@ -152,5 +157,10 @@ final class KeyportService implements Keyport {
     @Override
     public SweepResult sweep(SweepCommand command) {
         return sweep.sweep(command);
+    }
+
+    @Override
+    public SeedKeysResult seedKeys(SeedKeysCommand command) {
+        return seedKeys.seedKeys(command);
     }
 }

@@ -16,6 +16,7 @@ import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.SeedKeysCommand;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.testing.DelegatingKeyRepository;
@@ -26,7 +27,10 @@ import dev.keyport.domain.Description;
 import dev.keyport.domain.DomainException;
 import dev.keyport.domain.ImportParameters;
 import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyMaterial;
 import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeySeed;
+import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.LifecyclePolicy;
 import dev.keyport.domain.Origin;
@@ -66,6 +70,38 @@ class UnitOfWorkDiscardsKeysTest {
             seen.add(key);
             super.add(key);
         }
+
+        @Override
+        public void addAll(List<Cmk> keys) {
+            seen.addAll(keys);
+            super.addAll(keys);
+        }
+    }
+
+    @Test
+    void everyKeyOfASeededBatchIsDiscardedOnceStoredOrRefused() {
+        RecordingRepository keys = new RecordingRepository();
+        MutableClock clock = new MutableClock(T0);
+        Keyport keyport = Keyport.builder().clock(clock).storage(new InMemoryKeyStorage(keys, new InMemoryAuditLog()))
+                .build();
+        KeySeed byok = new KeySeed(TestKeys.newKeyId(), caller.scope(), Alias.of("seeded-byok"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL, Optional.of(KeyMaterial.of(TestKeys.material())),
+                KeyState.ENABLED, 30);
+        KeySeed generated = new KeySeed(TestKeys.newKeyId(), caller.scope(), Alias.of("seeded-generated"),
+                Description.NONE, KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, Optional.empty(), KeyState.ENABLED, 30);
+        keyport.seedKeys(new SeedKeysCommand("seed", LifecyclePolicy.HUAWEI, List.of(byok, generated)));
+        KeySeed clash = new KeySeed(TestKeys.newKeyId(), caller.scope(), Alias.of("seeded-byok"), Description.NONE,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, Optional.empty(), KeyState.ENABLED, 30);
+        assertThatThrownBy(() -> keyport.seedKeys(new SeedKeysCommand("seed", LifecyclePolicy.HUAWEI,
+                List.of(clash)))).isInstanceOf(DomainException.class);
+
+        assertThat(keys.seen).hasSize(3);
+        for (Cmk key : keys.seen) {
+            assertThatThrownBy(() -> key.encrypt("x".getBytes(), new byte[0], clock.instant(), TestKeys.RANDOM))
+                    .as(key.toString()).isInstanceOf(IllegalStateException.class).hasMessageContaining("discarded");
+        }
+        assertThat(keyport.encrypt(new EncryptCommand(caller, byok.id(), "p".getBytes(), null)).ciphertext())
+                .as("the stored key is whole").isNotEmpty();
     }
 
     @Test

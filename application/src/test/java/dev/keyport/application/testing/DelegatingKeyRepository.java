@@ -9,6 +9,7 @@ import dev.keyport.domain.Cmk;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,16 @@ public abstract class DelegatingKeyRepository implements KeyRepository {
     @Override
     public void add(Cmk key) {
         delegate.add(key);
+    }
+
+    @Override
+    public void addAll(List<Cmk> keys) {
+        delegate.addAll(keys);
+    }
+
+    @Override
+    public List<KeyRef> findStored(Collection<KeyId> ids) {
+        return delegate.findStored(ids);
     }
 
     @Override

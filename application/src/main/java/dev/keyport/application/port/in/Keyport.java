@@ -18,7 +18,7 @@ import java.util.ServiceLoader;
 public interface Keyport extends CreateKeyUseCase, DescribeKeyUseCase, ListKeysUseCase,
         GetParametersForImportUseCase, ImportKeyMaterialUseCase, DeleteImportedKeyMaterialUseCase, EnableKeyUseCase,
         DisableKeyUseCase, ScheduleKeyDeletionUseCase, CancelKeyDeletionUseCase, EncryptUseCase, DecryptUseCase,
-        BindCloudResourceUseCase, UnbindCloudResourceUseCase, SweepUseCase {
+        BindCloudResourceUseCase, UnbindCloudResourceUseCase, SweepUseCase, SeedKeysUseCase {
 
     /**
      * A builder of the application's implementation, which this interface does not name: it is found as the

@@ -6,6 +6,7 @@ import dev.keyport.domain.ConcurrentKeyChangeException;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,21 @@ public interface KeyRepository {
      * @throws AliasAlreadyExistsException when another key in the scope has the alias
      */
     void add(Cmk key);
+
+    /**
+     * Stores new keys together, each as {@link #add} stores one, in one batch: all of them, or — when this throws —
+     * none.
+     *
+     * @throws AliasAlreadyExistsException naming the first key whose alias another key of its scope has, stored or
+     *                                     earlier in {@code keys}
+     * @throws ConcurrentKeyChangeException when a key of one of their ids is stored already — by another server
+     *                                      sharing the store, since the caller looked the ids up
+     *                                      ({@link #findStored}): the caller runs its unit of work again
+     */
+    void addAll(List<Cmk> keys);
+
+    /** Which of {@code ids} are stored, in whichever scope: one look-up for a batch of ids. */
+    List<KeyRef> findStored(Collection<KeyId> ids);
 
     /**
      * Stores a changed key.

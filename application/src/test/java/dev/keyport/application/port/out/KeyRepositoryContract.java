@@ -3,12 +3,16 @@ package dev.keyport.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyport.domain.Alias;
 import dev.keyport.domain.AliasAlreadyExistsException;
 import dev.keyport.domain.CloudResource;
 import dev.keyport.domain.Cmk;
 import dev.keyport.domain.ConcurrentKeyChangeException;
+import dev.keyport.domain.Description;
 import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyMaterial;
 import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeySeed;
 import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.KeyView;
@@ -152,6 +156,97 @@ public abstract class KeyRepositoryContract {
                 .isInstanceOf(AliasAlreadyExistsException.class);
         tx(() -> keys.add(TestKeys.generated(otherScope, "same-alias", T0)));
         assertThat(tx(() -> keys.list(scope, KeyQuery.all(T0))).total()).isEqualTo(1);
+    }
+
+    @Test
+    void keysAddedTogetherLoadBackAsEachAddedAloneWould() {
+        Cmk imported = TestKeys.external(scope, "batch-imported", T0);
+        TestKeys.importInto(imported, TestKeys.material(), T0.plus(Duration.ofDays(30)), T0);
+        imported.bind(new CloudResource("ssm", "secret-1"), T0);
+        imported.issueImportParameters(TestKeys.WRAPPING_KEY, WrappingAlgorithm.RSAES_OAEP_SHA_256, T0,
+                TestKeys.RANDOM);
+        Cmk pendingDelete = TestKeys.generated(scope, "batch-pending-delete", T0);
+        pendingDelete.disable(T0);
+        pendingDelete.scheduleDeletion(7, LifecyclePolicy.TENCENT, T0);
+        Cmk seeded = Cmk.seed(new KeySeed(TestKeys.newKeyId(), otherScope, Alias.of("batch-seeded"),
+                Description.of("seeded"), KeyUsage.ENCRYPT_DECRYPT, Origin.EXTERNAL,
+                Optional.of(KeyMaterial.of(TestKeys.material())), KeyState.PENDING_IMPORT, 30),
+                LifecyclePolicy.NEUTRAL, T0, TestKeys.RANDOM);
+        List<Cmk> batch = List.of(imported, TestKeys.generated(scope, "batch-generated", T0),
+                TestKeys.external(scope, "batch-pending-import", T0), pendingDelete, seeded);
+        batch.forEach(Cmk::drainEvents);
+        tx(() -> keys.addAll(batch));
+
+        for (Cmk key : batch) {
+            Cmk loaded = load(key.scope(), key.id());
+            assertThat(loaded.version()).isEqualTo(1);
+            assertThat(loaded.snapshot()).usingRecursiveComparison().ignoringFields("version")
+                    .isEqualTo(key.snapshot());
+        }
+        byte[] ciphertext = imported.encrypt("p".getBytes(), new byte[0], T0, TestKeys.RANDOM);
+        assertThat(load(scope, imported.id()).decrypt(ciphertext, new byte[0], T0)).isEqualTo("p".getBytes());
+        assertThat(tx(() -> keys.list(scope, KeyQuery.all(T0))).total()).isEqualTo(4);
+
+        Cmk changed = load(scope, pendingDelete.id());
+        changed.cancelDeletion(T0);
+        tx(() -> keys.update(changed));
+        assertThat(load(scope, pendingDelete.id()).version()).as("a key added in a batch changes as any other")
+                .isEqualTo(2);
+        tx(() -> keys.addAll(List.of()));
+    }
+
+    @Test
+    void theStoredAmongManyIdsAreFoundInWhicheverScope() {
+        Cmk here = TestKeys.generated(scope, "stored-here", T0);
+        Cmk there = TestKeys.generated(otherScope, "stored-there", T0);
+        tx(() -> keys.addAll(List.of(here, there)));
+        KeyId absent = TestKeys.newKeyId();
+        assertThat(tx(() -> keys.findStored(List.of(here.id(), absent, there.id())))).containsExactlyInAnyOrder(
+                new KeyRef(scope, here.id()), new KeyRef(otherScope, there.id()));
+        assertThat(tx(() -> keys.findStored(List.of(absent)))).isEmpty();
+        assertThat(tx(() -> keys.findStored(List.of()))).isEmpty();
+    }
+
+    @Test
+    void aBatchWithATakenAliasStoresNoneOfItAndNamesTheKeyThatHasIt() {
+        tx(() -> keys.add(TestKeys.generated(scope, "taken", T0)));
+        Cmk before = TestKeys.generated(scope, "fresh-before", T0);
+        Cmk clashing = TestKeys.external(scope, "taken", T0);
+        Cmk after = TestKeys.generated(scope, "fresh-after", T0);
+        Cmk elsewhere = TestKeys.generated(otherScope, "taken", T0);
+        Optional<Cmk> seenInTheSameTransaction = tx(() -> {
+            assertThatThrownBy(() -> keys.addAll(List.of(before, elsewhere, clashing, after)))
+                    .isInstanceOfSatisfying(AliasAlreadyExistsException.class, e -> {
+                        assertThat(e.keyId()).contains(clashing.id());
+                        assertThat(e.alias()).isEqualTo(clashing.alias());
+                    });
+            return keys.find(scope, before.id());
+        });
+        assertThat(seenInTheSameTransaction).as("none of the batch, even before its transaction ends").isEmpty();
+        for (Cmk key : List.of(before, clashing, after)) {
+            assertThat(tx(() -> keys.find(scope, key.id()))).isEmpty();
+        }
+        assertThat(tx(() -> keys.find(otherScope, elsewhere.id()))).isEmpty();
+
+        Cmk twice = TestKeys.generated(scope, "twice-in-a-batch", T0);
+        Cmk again = TestKeys.generated(scope, "twice-in-a-batch", T0);
+        assertThatThrownBy(() -> tx(() -> keys.addAll(List.of(twice, again))))
+                .isInstanceOfSatisfying(AliasAlreadyExistsException.class,
+                        e -> assertThat(e.keyId()).as("the second to take it").contains(again.id()));
+        assertThat(tx(() -> keys.findStored(List.of(twice.id(), again.id())))).isEmpty();
+    }
+
+    @Test
+    void aBatchWithAStoredIdStoresNoneOfItAndIsToldToRetry() {
+        Cmk stored = TestKeys.generated(scope, "stored-id", T0);
+        tx(() -> keys.add(stored));
+        Cmk fresh = TestKeys.generated(scope, "fresh-id", T0);
+        Cmk sameId = Cmk.createWithGeneratedMaterial(stored.id(), scope, Alias.of("another-alias"),
+                Description.NONE, KeyUsage.ENCRYPT_DECRYPT, LifecyclePolicy.TENCENT, T0, TestKeys.RANDOM);
+        assertThatThrownBy(() -> tx(() -> keys.addAll(List.of(fresh, sameId))))
+                .isInstanceOf(ConcurrentKeyChangeException.class);
+        assertThat(tx(() -> keys.find(scope, fresh.id()))).isEmpty();
+        assertThat(load(scope, stored.id()).alias()).isEqualTo(stored.alias());
     }
 
     @Test

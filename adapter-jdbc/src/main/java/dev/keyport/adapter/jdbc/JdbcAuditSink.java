@@ -2,7 +2,9 @@ package dev.keyport.adapter.jdbc;
 
 import dev.keyport.application.port.out.AuditRecord;
 import dev.keyport.application.port.out.AuditSink;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The append-only audit table. A record of a change joins the transaction of the change; a record of a refusal,
@@ -24,6 +26,45 @@ public final class JdbcAuditSink implements AuditSink {
             throw JdbiTransactions.unavailableOr(e);
         }
     }
+
+    /** Records of changes of one transaction, in one JDBC batch: a seed file's batch writes one per key. */
+    @Override
+    public void recordAll(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.write(h -> {
+                PreparedBatch batch = h.prepareBatch(INSERT_POSITIONAL);
+                for (AuditRecord r : records) {
+                    batch.bind(0, r.at().toEpochMilli())
+                            .bind(1, r.scope().tenant().value())
+                            .bind(2, r.scope().region().value())
+                            .bind(3, r.keyId().map(Object::toString).orElse(null))
+                            .bind(4, r.operation().name())
+                            .bind(5, r.change().map(Enum::name).orElse(null))
+                            .bind(6, r.from().map(Enum::name).orElse(null))
+                            .bind(7, r.to().map(Enum::name).orElse(null))
+                            .bind(8, r.reason().name())
+                            .bind(9, truncate(r.detail(), 2048))
+                            .bind(10, truncate(r.credentialId(), 128))
+                            .bind(11, truncate(r.requestId(), 128))
+                            .bind(12, r.outcome().name())
+                            .bind(13, r.error().map(Enum::name).orElse(null))
+                            .bind(14, r.keyVersion())
+                            .add();
+                }
+                batch.execute();
+            });
+        } catch (RuntimeException e) {
+            throw JdbiTransactions.unavailableOr(e);
+        }
+    }
+
+    private static final String INSERT_POSITIONAL = """
+            INSERT INTO audit_log (at, tenant_id, region, key_id, operation, change, from_state, to_state, reason,
+                                   detail, credential_id, request_id, outcome, error_code, key_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static void insert(Handle h, AuditRecord r) {
         h.createUpdate("""

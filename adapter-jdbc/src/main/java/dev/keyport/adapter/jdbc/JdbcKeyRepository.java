@@ -9,6 +9,7 @@ import dev.keyport.domain.ConcurrentKeyChangeException;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyScope;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,7 +18,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * The CMK aggregate in five tables, in the transaction of {@link JdbiTransactions}: the key row ({@link CmkRows}) with
  * a version for optimistic concurrency, its material, bindings and grants ({@link ChildRows}), secrets sealed and
- * opened only on demand ({@link SealedSecrets}), listing as one query ({@link KeyListQuery}). A transaction remembers
+ * opened only on demand ({@link SealedSecrets}), listing as one query ({@link KeyListQuery}), many new keys at once
+ * in JDBC batches ({@link NewKeyRows}). A transaction remembers
  * of each key it read only what a save needs to diff ({@link StoredKey}), nothing secret.
  */
 public final class JdbcKeyRepository implements KeyRepository {
@@ -25,12 +27,14 @@ public final class JdbcKeyRepository implements KeyRepository {
     private final JdbiTransactions transactions;
     private final CmkRows rows;
     private final ChildRows children;
+    private final NewKeyRows newKeys;
 
     JdbcKeyRepository(JdbiTransactions transactions, Sealer sealer) {
         SealedSecrets secrets = new SealedSecrets(sealer);
         this.transactions = transactions;
         this.children = new ChildRows(secrets);
         this.rows = new CmkRows(children, secrets);
+        this.newKeys = new NewKeyRows(children, secrets);
     }
 
     @Override
@@ -52,6 +56,23 @@ public final class JdbcKeyRepository implements KeyRepository {
             children.write(h, key, StoredKey.NONE);
             return null;
         });
+    }
+
+    @Override
+    public void addAll(List<Cmk> keys) {
+        JdbiTransactions.Scope tx = transactions.scope();
+        Handle h = tx.handle();
+        tx.wrote();
+        translated(() -> {
+            newKeys.insert(h, keys);
+            return null;
+        });
+    }
+
+    @Override
+    public List<KeyRef> findStored(Collection<KeyId> ids) {
+        Handle h = transactions.handle();
+        return translated(() -> newKeys.stored(h, ids));
     }
 
     @Override

@@ -35,6 +35,12 @@ final class StoreExceptions {
         return false;
     }
 
+    /** A unique constraint refused a row, whichever. */
+    static boolean isUniqueViolation(Throwable failure) {
+        SQLException sql = sqlException(failure);
+        return sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState());
+    }
+
     static boolean isUniqueViolation(Throwable failure, String constraint) {
         SQLException sql = sqlException(failure);
         return sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState()) && sql.getMessage() != null

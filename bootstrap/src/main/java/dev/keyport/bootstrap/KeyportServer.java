@@ -11,7 +11,6 @@ import dev.keyport.adapter.tencent.TencentApiConfig;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
-import dev.keyport.application.support.OnDemandWrappingKeySource;
 import dev.keyport.application.support.PregeneratedWrappingKeySource;
 import dev.keyport.application.support.SharedWrappingKeySource;
 import dev.keyport.domain.WrappingKeySpec;
@@ -81,9 +80,7 @@ public final class KeyportServer implements AutoCloseable {
             Keyport keyport = Keyport.builder().clock(clock).random(random).storage(store).wrappingKeys(shared)
                     .build();
             settings.seed().ifPresent(seed -> {
-                // seeds take their wrapping keys on demand, leaving the stock to requests
-                SeedFile.Applied applied = SeedFile.apply(seed, Keyport.builder().clock(clock).random(random)
-                        .storage(store).wrappingKeys(new OnDemandWrappingKeySource(random)).build());
+                SeedFile.Applied applied = SeedFile.apply(seed, keyport);
                 LOG.atInfo().addKeyValue("seed", seed).addKeyValue("created", applied.created())
                         .addKeyValue("already_present", applied.alreadyPresent()).log("seeded keys");
             });

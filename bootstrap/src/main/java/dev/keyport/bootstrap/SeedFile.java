@@ -5,62 +5,46 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.keyport.application.port.in.Caller;
-import dev.keyport.application.port.in.CreateKeyCommand;
-import dev.keyport.application.port.in.DeleteImportedKeyMaterialCommand;
-import dev.keyport.application.port.in.DescribeKeyCommand;
-import dev.keyport.application.port.in.DisableKeyCommand;
-import dev.keyport.application.port.in.GetParametersForImportCommand;
-import dev.keyport.application.port.in.ImportKeyMaterialCommand;
-import dev.keyport.application.port.in.Keyport;
-import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.SeedKeysCommand;
+import dev.keyport.application.port.in.SeedKeysResult;
+import dev.keyport.application.port.in.SeedKeysUseCase;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.Description;
-import dev.keyport.domain.ImportParameters;
+import dev.keyport.domain.DomainException;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyMaterial;
-import dev.keyport.domain.KeyNotFoundException;
 import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeySeed;
 import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.LifecyclePolicy;
 import dev.keyport.domain.Origin;
 import dev.keyport.domain.ReimportRule;
-import dev.keyport.domain.WrappingAlgorithm;
 import dev.keyport.domain.WrappingKeySpec;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Keys a test suite can start from: fixed ids, aliases, origins and states, and for EXTERNAL keys, known material.
- * Each key is made through the use cases, as a client makes one (its material is really wrapped and imported), and a
- * key whose id already exists is left alone, so the same seed file serves every restart.
+ * The file is read as a stream, {@value #BATCH} keys at a time, and each batch is made by the {@link SeedKeysUseCase}
+ * in one transaction: every key built by the domain in its final state ({@code Cmk.seed}; EXTERNAL material is taken
+ * as given, in clear, without the wrapping an API client needs), written in JDBC batches with one audit record each.
+ * A key whose id already exists is left alone, so the same seed file serves every restart.
  */
 final class SeedFile {
 
     static final String CREDENTIAL = "keyport-seed";
 
-    record File(List<Key> keys) {
-    }
-
     /**
-     * @param state       Enabled, Disabled, PendingImport or PendingDelete
+     * @param state       Enabled, Disabled, PendingImport or PendingDelete; when absent, Enabled for a key with
+     *                    material (its own or given), else PendingImport
      * @param material    base64 of 32 (or 16) bytes, EXTERNAL keys only
      * @param pendingDays for PendingDelete: days until deletion (7–1096; 30 when absent)
      */
@@ -71,24 +55,25 @@ final class SeedFile {
     private SeedFile() {
     }
 
-    /** How many seeds are read ahead and made at once: the file is never in memory whole. */
-    static final int BATCH = 1024;
-    /** Seeds made at once, each through the use cases: the store's group commit writes their commits together. */
-    static final int THREADS = 8;
+    /** How many seeds are read ahead and made at once, in one transaction: the file is never in memory whole. */
+    static final int BATCH = Integer.getInteger("seed.batch", 1024);
 
     /** The outcome of a seed file: how many keys were made, and how many were there already. */
     record Applied(int created, int alreadyPresent) {
+
+        Applied plus(Applied other) {
+            return new Applied(created + other.created, alreadyPresent + other.alreadyPresent);
+        }
     }
 
     /**
-     * Reads the seed file as a stream, {@value #BATCH} keys at a time, and makes each batch's keys on
-     * {@value #THREADS} threads ({@link #apply}); a mistake in the file or in a key stops the start, naming it.
+     * Reads the seed file as a stream, {@value #BATCH} keys at a time, and makes each batch in one transaction
+     * ({@link #apply(List, SeedKeysUseCase)}); a mistake in the file or in a key stops the start, naming it, and
+     * nothing of that key's batch is made (the batches before it are).
      */
-    static Applied apply(Path path, Keyport keyport) {
+    static Applied apply(Path path, SeedKeysUseCase seeding) {
         JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> new Thread(runnable, "keyport-seed"));
-        int created = 0;
-        int seen = 0;
+        Applied applied = new Applied(0, 0);
         try (JsonParser json = mapper.createParser(path.toFile())) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw notASeedFile(path, "it is not a JSON object");
@@ -109,13 +94,11 @@ final class SeedFile {
                 while (json.nextToken() != JsonToken.END_ARRAY) {
                     batch.add(mapper.readValue(json, Key.class));
                     if (batch.size() == BATCH) {
-                        created += apply(batch, keyport, threads);
-                        seen += batch.size();
+                        applied = applied.plus(apply(batch, seeding));
                         batch.clear();
                     }
                 }
-                created += apply(batch, keyport, threads);
-                seen += batch.size();
+                applied = applied.plus(apply(batch, seeding));
             }
             if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
                 throw notASeedFile(path, "it does not end after its object");
@@ -124,49 +107,12 @@ final class SeedFile {
             throw notASeedFile(path, e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadSettingException("KEYPORT_SEED", "cannot read '" + path + "'");
-        } finally {
-            threads.shutdownNow();
         }
-        return new Applied(created, seen - created);
+        return applied;
     }
 
     private static BadSettingException notASeedFile(Path path, String why) {
         return new BadSettingException("KEYPORT_SEED", "'" + path + "' is not a valid seed file (" + why + ")");
-    }
-
-    /**
-     * Makes one batch's keys on the threads; the first refusal stops the start once the batch is done. A key id given
-     * twice in a batch is made once, first, and the repeat is then left alone as on any restart.
-     */
-    private static int apply(List<Key> batch, Keyport keyport, ExecutorService threads) {
-        List<Future<Integer>> made = new ArrayList<>(batch.size());
-        Set<String> ids = new HashSet<>();
-        List<Key> repeats = new ArrayList<>();
-        for (Key seed : batch) {
-            if (!ids.add(String.valueOf(seed.keyId()))) {
-                repeats.add(seed);
-                continue;
-            }
-            made.add(threads.submit(() -> apply(new File(List.of(seed)), keyport)));
-        }
-        int created = 0;
-        RuntimeException first = null;
-        for (Future<Integer> one : made) {
-            try {
-                created += one.get();
-            } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while seeding", e);
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-        return created + apply(new File(repeats), keyport);
     }
 
     /**
@@ -180,114 +126,77 @@ final class SeedFile {
             Description.MAX_UTF8_BYTES, EnumSet.allOf(WrappingKeySpec.class));
 
     /**
-     * Makes every seed that does not exist yet through the use cases, as a client would: create (with the seed's
-     * id), import its material, then the transitions to its state — each audited like any other change, under the
-     * credential {@value #CREDENTIAL}. A seed is checked in full before anything is made of it.
-     *
-     * @return how many keys were created (those that already existed are not counted)
+     * Makes one batch of seeds in one transaction, under the credential {@value #CREDENTIAL}: every seed is read in
+     * full first, then the domain makes those whose id does not exist yet; a refusal of any of them stops the start,
+     * naming the key, and makes nothing of the batch. The seeds' material is erased once the batch is done, whatever
+     * its outcome.
      */
-    static int apply(File file, Keyport keyport) {
-        int created = 0;
-        for (Key seed : file.keys() == null ? List.<Key>of() : file.keys()) {
-            try {
-                if (seedOne(checked(seed), keyport)) {
-                    created++;
-                }
-            } catch (BadSettingException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new BadSettingException("KEYPORT_SEED", "key " + seed.keyId() + " cannot be seeded: "
-                        + e.getMessage());
-            }
+    static Applied apply(List<Key> batch, SeedKeysUseCase seeding) {
+        if (batch.isEmpty()) {
+            return new Applied(0, 0);
         }
-        return created;
-    }
-
-    /** A seed whose every field was checked, so that making it cannot stop half-way. */
-    private record Checked(Caller caller, KeyId id, Alias alias, Description description, Origin origin,
-                           byte[] material, String state, int pendingDays) {
-    }
-
-    private static Checked checked(Key seed) {
-        KeyScope scope = KeyScope.of(seed.tenant(), seed.region());
-        KeyId id = KeyId.of(seed.keyId());
-        Origin origin = switch (seed.origin() == null ? "EXTERNAL" : seed.origin()) {
-            case "EXTERNAL" -> Origin.EXTERNAL;
-            case "KEYPORT" -> Origin.KEYPORT;
-            default -> throw new BadSettingException("KEYPORT_SEED", "origin of " + id + " is EXTERNAL or KEYPORT");
-        };
-        byte[] material = null;
-        if (seed.material() != null) {
-            if (origin != Origin.EXTERNAL) {
-                throw new BadSettingException("KEYPORT_SEED", "key " + id + " has KEYPORT origin: its material is "
-                        + "generated, not given");
-            }
-            material = Base64.getDecoder().decode(seed.material());
-            if (!POLICY.materialLengths().contains(material.length)) {
-                throw new BadSettingException("KEYPORT_SEED", "the material of " + id + " is " + material.length
-                        + " bytes; it is 16 or 32");
-            }
-        }
-        String state = seed.state() == null ? "" : seed.state();
-        if (!List.of("", "Enabled", "Disabled", "PendingImport", "PendingDelete").contains(state)) {
-            throw new BadSettingException("KEYPORT_SEED", "state of " + id
-                    + " is Enabled, Disabled, PendingImport or PendingDelete");
-        }
-        if (!state.isEmpty() && !state.equals("PendingImport") && !state.equals("PendingDelete")
-                && origin == Origin.EXTERNAL && material == null) {
-            throw new BadSettingException("KEYPORT_SEED", "key " + id + " is EXTERNAL without material: it can only "
-                    + "be PendingImport or PendingDelete");
-        }
-        int pendingDays = seed.pendingDays() == null ? 30 : seed.pendingDays();
-        if (state.equals("PendingDelete") && !POLICY.deletionWindow().contains(pendingDays)) {
-            throw new BadSettingException("KEYPORT_SEED", "pendingDays of " + id + " is " + pendingDays + "; it is "
-                    + POLICY.deletionWindow().minDays() + " to " + POLICY.deletionWindow().maxDays());
-        }
-        return new Checked(new Caller(scope, CREDENTIAL, "seed-" + id, POLICY), id, Alias.of(seed.alias()),
-                Description.of(seed.description()), origin, material, state, pendingDays);
-    }
-
-    private static boolean seedOne(Checked seed, Keyport keyport) {
-        Caller caller = seed.caller();
+        List<KeySeed> seeds = new ArrayList<>(batch.size());
         try {
-            keyport.describeKey(new DescribeKeyCommand(caller, seed.id()));
-            return false; // a key whose id exists is left as it is
-        } catch (KeyNotFoundException absent) {
-            // made below
-        }
-        keyport.createKey(new CreateKeyCommand(caller, seed.alias(), seed.description(), KeyUsage.ENCRYPT_DECRYPT,
-                seed.origin(), Optional.of(seed.id())));
-        boolean hasMaterial = seed.origin() == Origin.KEYPORT;
-        if (seed.material() != null) {
-            try {
-                ImportParameters parameters = keyport.getParametersForImport(new GetParametersForImportCommand(
-                        caller, seed.id(), WrappingAlgorithm.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048));
-                PublicKey wrappingKey = KeyFactory.getInstance("RSA")
-                        .generatePublic(new X509EncodedKeySpec(parameters.publicKeyDer()));
-                keyport.importKeyMaterial(new ImportKeyMaterialCommand(caller, seed.id(), parameters.token(),
-                        WrappingAlgorithm.RSAES_OAEP_SHA_256.wrap(wrappingKey, seed.material()), Optional.empty()));
-                hasMaterial = true;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("RSA is required of every JDK", e);
-            } finally {
-                Arrays.fill(seed.material(), (byte) 0);
+            for (Key key : batch) {
+                seeds.add(seed(key));
             }
+            SeedKeysResult result = seeding.seedKeys(new SeedKeysCommand(CREDENTIAL, POLICY, seeds));
+            return new Applied(result.created(), result.alreadyPresent());
+        } catch (DomainException e) {
+            String named = e.keyId().map(id -> "key " + id).orElseGet(() -> "the batch of keys from "
+                    + batch.get(0).keyId() + " to " + batch.get(batch.size() - 1).keyId());
+            throw new BadSettingException("KEYPORT_SEED", named + " cannot be seeded: " + e.getMessage());
+        } finally {
+            seeds.forEach(KeySeed::erase);
         }
-        switch (seed.state()) {
-            case "Disabled" -> keyport.disableKey(new DisableKeyCommand(caller, seed.id()));
-            case "PendingImport" -> {
-                if (hasMaterial) {
-                    keyport.deleteImportedKeyMaterial(new DeleteImportedKeyMaterialCommand(caller, seed.id()));
+    }
+
+    /**
+     * A seed read as the domain takes it; what cannot be read stops the start, naming its key. The material is read
+     * last, so that nothing can fail once it is decoded.
+     */
+    private static KeySeed seed(Key key) {
+        try {
+            KeyId id = KeyId.of(key.keyId());
+            KeyScope scope = KeyScope.of(key.tenant(), key.region());
+            Alias alias = Alias.of(key.alias());
+            Description description = Description.of(key.description());
+            Origin origin = switch (key.origin() == null ? "EXTERNAL" : key.origin()) {
+                case "EXTERNAL" -> Origin.EXTERNAL;
+                case "KEYPORT" -> Origin.KEYPORT;
+                default -> throw new BadSettingException("KEYPORT_SEED", "origin of " + id + " is EXTERNAL or KEYPORT");
+            };
+            KeyState state = switch (key.state() == null ? "" : key.state()) {
+                case "" -> origin == Origin.KEYPORT || key.material() != null ? KeyState.ENABLED
+                        : KeyState.PENDING_IMPORT;
+                case "Enabled" -> KeyState.ENABLED;
+                case "Disabled" -> KeyState.DISABLED;
+                case "PendingImport" -> KeyState.PENDING_IMPORT;
+                case "PendingDelete" -> KeyState.PENDING_DELETE;
+                default -> throw new BadSettingException("KEYPORT_SEED", "state of " + id
+                        + " is Enabled, Disabled, PendingImport or PendingDelete");
+            };
+            int pendingDays = key.pendingDays() == null ? 30 : key.pendingDays();
+            Optional<KeyMaterial> material = Optional.empty();
+            if (key.material() != null) {
+                byte[] bytes = Base64.getDecoder().decode(key.material());
+                try {
+                    if (!POLICY.materialLengths().contains(bytes.length)) {
+                        throw new BadSettingException("KEYPORT_SEED", "the material of " + id + " is " + bytes.length
+                                + " bytes; it is 16 or 32");
+                    }
+                    material = Optional.of(KeyMaterial.of(bytes));
+                } finally {
+                    Arrays.fill(bytes, (byte) 0);
                 }
             }
-            case "PendingDelete" -> {
-                if (hasMaterial) {
-                    keyport.disableKey(new DisableKeyCommand(caller, seed.id()));
-                }
-                keyport.scheduleKeyDeletion(new ScheduleKeyDeletionCommand(caller, seed.id(), seed.pendingDays()));
-            }
-            default -> { } // Enabled, or as created
+            return new KeySeed(id, scope, alias, description, KeyUsage.ENCRYPT_DECRYPT, origin, material, state,
+                    pendingDays);
+        } catch (BadSettingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BadSettingException("KEYPORT_SEED", "key " + key.keyId() + " cannot be seeded: "
+                    + e.getMessage());
         }
-        return true;
     }
 }

@@ -47,6 +47,17 @@ class H2StoreTest extends JdbcStoreContract {
         return found;
     }
 
+    @Test
+    void eachConnectionKeepsEveryStatementTheStoreRunsPrepared() throws Exception {
+        JdbcStore store = open();
+        try (java.sql.Connection c = store.dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT SETTING_VALUE FROM "
+                     + "INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(Integer.parseInt(rs.getString(1))).isGreaterThanOrEqualTo(32);
+        }
+    }
+
     /**
      * While the database is open, H2's append-only file may still hold the sealed (never the clear) material in
      * chunks it has not reused yet; closing compacts the file, and then not one copy is left.

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keyport's load benchmark (README: Benchmark). Starts the real jar as a child process and measures, per operation
@@ -33,9 +34,10 @@ public final class Bench {
 
     /**
      * A closed-loop measurement and the mean of the floor segments just before and after it; {@code walBytes}: the
-     * PostgreSQL WAL written during it (-1 when not measured).
+     * PostgreSQL WAL written during it (-1 when not measured); {@code commits}: the H2 group commits counted during
+     * it ({@link GroupCommits#UNKNOWN} when not measured).
      */
-    record Row(Measured measured, double floor, long walBytes) {
+    record Row(Measured measured, double floor, long walBytes, GroupCommits commits) {
         double ratio() {
             return floor <= 0 ? Double.NaN : measured.perSecond() / floor;
         }
@@ -300,12 +302,16 @@ public final class Bench {
      */
     private List<Row> matrix(String where, List<Workload> workloads, Healthz healthz, LongSupplier ticks,
                              int[] concurrencies) throws InterruptedException {
-        return matrix(where, workloads, healthz, ticks, concurrencies, () -> -1);
+        return matrix(where, workloads, healthz, ticks, concurrencies, () -> -1, () -> GroupCommits.UNKNOWN);
     }
 
-    /** @param wal the PostgreSQL WAL position in bytes, read around each operation's segment (-1: none) */
+    /**
+     * @param wal     the PostgreSQL WAL position in bytes, read around each operation's segment (-1: none)
+     * @param commits the H2 store's group-commit counters, read around each operation's segment
+     */
     private List<Row> matrix(String where, List<Workload> workloads, Healthz healthz, LongSupplier ticks,
-                             int[] concurrencies, LongSupplier wal) throws InterruptedException {
+                             int[] concurrencies, LongSupplier wal, Supplier<GroupCommits> commits)
+            throws InterruptedException {
         List<Row> rows = new ArrayList<>();
         List<Row> floors = new ArrayList<>();
         Workload floor = healthz.workload();
@@ -315,12 +321,14 @@ public final class Bench {
             floorSegments.add(before);
             for (Workload workload : workloads) {
                 long walBefore = wal.getAsLong();
+                GroupCommits commitsBefore = commits.get();
                 Measured m = closed(workload, c, plan.segment(), ticks);
                 long walAfter = wal.getAsLong();
+                GroupCommits commitsAfter = commits.get();
                 Measured after = closed(floor, c, plan.floor(), ticks);
                 floorSegments.add(after);
                 Row row = new Row(m, (before.perSecond() + after.perSecond()) / 2, walBefore < 0 || walAfter < 0
-                        ? -1 : walAfter - walBefore);
+                        ? -1 : walAfter - walBefore, commitsAfter.since(commitsBefore));
                 rows.add(row);
                 notice(where, m);
                 progress(String.format(Locale.ROOT, "%s %s c=%d: %s req/s, ratio to floor %s, p99 %s ms, errors %d",
@@ -329,7 +337,7 @@ public final class Bench {
                 before = after;
             }
             Measured merged = Measured.merge(floorSegments);
-            floors.add(new Row(merged, merged.perSecond(), -1));
+            floors.add(new Row(merged, merged.perSecond(), -1, GroupCommits.UNKNOWN));
             notice(where, merged);
         }
         rows.addAll(floors);
@@ -374,6 +382,21 @@ public final class Bench {
             noticed.add(note);
             progress(note);
         }
+    }
+
+    /**
+     * The server's group-commit counters on its ops port, read when asked (an interrupt while reading gives
+     * {@link GroupCommits#UNKNOWN} and is kept for the next wait).
+     */
+    private Supplier<GroupCommits> groupCommits(Healthz ops) {
+        return () -> {
+            try {
+                return GroupCommits.read(driver, ops);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return GroupCommits.UNKNOWN;
+            }
+        };
     }
 
     private void warmUp(List<Workload> workloads, Healthz healthz, LongSupplier ticks) throws InterruptedException {
@@ -766,7 +789,8 @@ public final class Bench {
             List<Workload> work = workloads(tencent, keys, List.of(Op.DESCRIBE, Op.DISABLE_ENABLE, Op.CYCLE,
                     Op.GET_PARAMETERS, Op.CREATE), prefix("gc"));
             warmUp(work, healthz, ticks);
-            List<Row> rows = matrix("PostgreSQL", work, healthz, ticks, CONCURRENCY, postgres::walBytes);
+            List<Row> rows = matrix("PostgreSQL", work, healthz, ticks, CONCURRENCY, postgres::walBytes,
+                    () -> GroupCommits.UNKNOWN);
             Measured open = openLoop("PostgreSQL", Workload.of(tencent, keys, Op.CYCLE, prefix("go")), WRITE_RATE,
                     plan.openLoopOther(), ticks);
             long bytesAtEnd = DataFolder.bytes(postgres.dataFolder());

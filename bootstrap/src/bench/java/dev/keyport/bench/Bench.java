@@ -2,6 +2,7 @@ package dev.keyport.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,9 @@ import java.util.function.Supplier;
  * Keyport's load benchmark (README: Benchmark). Starts the real jar as a child process and measures, per operation
  * of both vendor APIs, closed-loop throughput and latency at 1, 8 and 64 concurrent workers against a floor
  * ({@code GET /healthz} of the same server, measured around each segment), open-loop latency at fixed rates, the
- * server's CPU per request, memory and disk; then local-kms side by side, and in full mode PostgreSQL and the scale
- * of 100,000 and 1,000,000 keys. Prints progress to stderr and the report (Markdown) to stdout and a file.
+ * server's CPU per request, memory and disk; then local-kms side by side, and in full mode the cost of
+ * {@code KEYPORT_H2_FSYNC=true}, PostgreSQL and the scale of 100,000 and 1,000,000 keys. Prints progress to stderr
+ * and the report (Markdown) to stdout and a file.
  */
 public final class Bench {
 
@@ -31,6 +33,13 @@ public final class Bench {
     private static final double WRITE_RATE = 1000;
     private static final double PARAMETERS_RATE = 100;
     private static final String TENCENT_REGION = "ap-guangzhou";
+    /** The write operations the fsync section measures (on the Tencent API). */
+    private static final List<Op> FSYNC_OPS = List.of(Op.DISABLE_ENABLE, Op.CYCLE, Op.CREATE);
+    /**
+     * The fsync section's open loop, at {@link #WRITE_RATE}: the H2 section's full mode has the same, and with fsync
+     * this pair still keeps up with that rate on the 2-core machine (the cycle, in a first run, fell behind it).
+     */
+    private static final Op FSYNC_OPEN = Op.DISABLE_ENABLE;
 
     /**
      * A closed-loop measurement and the mean of the floor segments just before and after it; {@code walBytes}: the
@@ -58,6 +67,10 @@ public final class Bench {
     private final String runId = Long.toString(System.currentTimeMillis() % 2_176_782_336L, 36);
     private final List<String> noticed = new ArrayList<>();
     private final Map<String, Row> atThousandKeys = new LinkedHashMap<>();
+    /** The H2 section's Tencent write rows and floors by {@link FsyncCost#key}, for the fsync section's pairs. */
+    private final Map<String, Row> fsyncOff = new LinkedHashMap<>();
+    /** The H2 section's Tencent open loop of {@link #FSYNC_OPEN}, for the fsync section's; null when none ran. */
+    private Row fsyncOffOpen;
     private LoadDriver driver;
     private Path temp;
     private Duration emptyStartup;
@@ -96,6 +109,9 @@ public final class Bench {
         header();
         if (options.runs("h2")) {
             section("Keyport on H2", this::h2Section);
+        }
+        if (options.runs("fsync")) {
+            section("Keyport on H2 with fsync", this::fsyncSection);
         }
         if (options.runs("postgresql")) {
             section("Keyport on PostgreSQL", this::postgresSection);
@@ -346,8 +362,8 @@ public final class Bench {
 
     /**
      * The time the rest of the run's fixed-length parts take at the plan's durations (the scale section, which
-     * takes what is left, not counted): the H2 section after its setup and, in full mode, PostgreSQL. Segment tails,
-     * settles and setups are a fixed allowance.
+     * takes what is left, not counted): the H2 section after its setup and, in full mode, the fsync section (when
+     * it runs) and PostgreSQL. Segment tails, settles and setups are a fixed allowance.
      */
     private double plannedSeconds(BenchOptions.Plan p, boolean full) {
         double segment = p.segment().toMillis() / 1000.0;
@@ -359,9 +375,11 @@ public final class Bench {
                 + 0.75 * p.warmup().toMillis() / 1000.0
                 + (full ? 4 * p.openLoop().toSeconds() + 2 * p.openLoopOther().toSeconds() : p.openLoop().toSeconds())
                 + p.mixedWrites().toSeconds() + p.idle().toSeconds();
+        double fsync = options.runs("fsync") ? p.warmup().toMillis() / 1000.0
+                + matrix.applyAsDouble(FSYNC_OPS.size()) + p.openLoopOther().toSeconds() : 0;
         double postgres = full ? p.warmup().toSeconds() + matrix.applyAsDouble(5) + p.openLoopOther().toSeconds()
                 : 0;
-        return h2 + postgres;
+        return h2 + fsync + postgres;
     }
 
     /**
@@ -369,7 +387,8 @@ public final class Bench {
      * the setup slow), every measuring duration shrinks by the same factor, to at least 40 %.
      */
     private void fitToBudget(boolean full) {
-        double allowance = full ? 150 : 25; // setups, tails of slow requests, settles, stops
+        // setups, tails of slow requests, settles, stops; the fsync section's server start and setup
+        double allowance = (full ? 150 : 25) + (options.runs("fsync") ? 20 : 0);
         double left = (deadlineNanos - System.nanoTime()) / 1e9 - allowance;
         double planned = plannedSeconds(plan, full);
         if (planned > left) {
@@ -531,11 +550,17 @@ public final class Bench {
         warmUp(huaweiWork, healthz, ticks);
         progress("warmed up");
 
-        List<Row> tencentRows = matrix("Tencent", tencentWork, healthz, ticks, CONCURRENCY);
+        // the group commits are counted around each segment only for the fsync section's comparison
+        Supplier<GroupCommits> commits = options.runs("fsync") ? groupCommits(healthz) : () -> GroupCommits.UNKNOWN;
+        List<Row> tencentRows = matrix("Tencent", tencentWork, healthz, ticks, CONCURRENCY, () -> -1, commits);
+        List<String> fsyncLabels = FSYNC_OPS.stream().map(tencent::label).toList();
         for (Row row : tencentRows) {
             if (row.measured().label().equals(tencent.label(Op.DESCRIBE))
                     || row.measured().label().equals(tencent.label(Op.DISABLE_ENABLE))) {
                 atThousandKeys.put(row.measured().label() + "@" + row.measured().concurrency(), row);
+            }
+            if (fsyncLabels.contains(row.measured().label()) || row.measured().target().equals(healthz.name())) {
+                fsyncOff.put(FsyncCost.key(row.measured()), row);
             }
         }
         List<Row> huaweiRows = matrix("Huawei", huaweiWork, healthz, ticks, CONCURRENCY);
@@ -572,8 +597,10 @@ public final class Bench {
         open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.CYCLE, prefix("to")), WRITE_RATE,
                 plan.openLoop(), ticks));
         if (full) {
-            open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.DISABLE_ENABLE, prefix("to")),
+            GroupCommits toggleBefore = commits.get();
+            open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, FSYNC_OPEN, prefix("to")),
                     WRITE_RATE, plan.openLoop(), ticks));
+            fsyncOffOpen = new Row(open.get(1), Double.NaN, -1, commits.get().since(toggleBefore));
             open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.CREATE, prefix("to")), WRITE_RATE,
                     plan.openLoop(), ticks));
             open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.GET_PARAMETERS, prefix("to")),
@@ -664,6 +691,104 @@ public final class Bench {
         }
         logSummary("H2", keyport);
         Cleanup.deleteTree(data); // gigabytes, perhaps: not left to weigh on the sections after this one
+    }
+
+    // ------------------------------------------------------------------------------------------- fsync section
+
+    /**
+     * The cost of {@code KEYPORT_H2_FSYNC=true}: a second server on H2 with it, the H2 section's Tencent setup, and
+     * the write operations closed loop at c = 1, 8, 64 and disable+enable open loop at 1,000 req/s, each beside the
+     * same measurement of the H2 section's server (fsync off) in this run.
+     */
+    private void fsyncSection() throws Exception {
+        report.heading(2, "Keyport on H2 with KEYPORT_H2_FSYNC=true (the cost of fsync)");
+        Path data = temp.resolve("fsync-data");
+        Files.createDirectories(data);
+        String fileSystem = fileSystem(data);
+        KeyportProcess keyport = startKeyport("fsync", Map.of("KEYPORT_DATA_DIR", data.toString(),
+                "KEYPORT_H2_FSYNC", "true"), Duration.ofSeconds(120));
+        boolean confirmed = ServerLog.mentions(keyport.log(), "KEYPORT_H2_FSYNC=true");
+        if (!confirmed) {
+            noticed.add("fsync: the server's log does not show KEYPORT_H2_FSYNC=true among its settings");
+        }
+        LongSupplier ticks = () -> ProcFs.cpuTicks(keyport.pid());
+        List<Row> rows;
+        Row open;
+        double setupSeconds;
+        Setup.Counts counts = Setup.Counts.of(options.keys());
+        try {
+            TencentClient tencent = new TencentClient("Keyport Tencent API (fsync)", keyport.tencentPort(),
+                    TENCENT_REGION);
+            Healthz healthz = new Healthz(keyport.opsPort());
+            long setupStart = System.nanoTime();
+            KeySet keys = new Setup(driver).keys(tencent, counts, prefix("f"));
+            setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+            progress(String.format(Locale.ROOT, "fsync setup: %d keys in %.1f s", keys.total(), setupSeconds));
+            List<Workload> work = workloads(tencent, keys, FSYNC_OPS, prefix("fc"));
+            warmUp(work, healthz, ticks);
+            Supplier<GroupCommits> commits = groupCommits(healthz);
+            rows = matrix("fsync", work, healthz, ticks, CONCURRENCY, () -> -1, commits);
+            GroupCommits openBefore = commits.get();
+            Measured openLoop = openLoop("fsync", Workload.of(tencent, keys, FSYNC_OPEN, prefix("fo")),
+                    WRITE_RATE, plan.openLoopOther(), ticks);
+            open = new Row(openLoop, Double.NaN, -1, commits.get().since(openBefore));
+        } finally {
+            stopKeyport(keyport, "fsync");
+        }
+
+        report.paragraph("**What fsync means here.** The H2 store answers a write only once its group commit has "
+                + "flushed it: one flush writes every transaction committed so far to the H2 file, and the writers "
+                + "that commit meanwhile wait for the next. With `KEYPORT_H2_FSYNC=true` each group flush is "
+                + "followed by `FileChannel.force` on the file (H2's `MVStore.sync()`) before any of its writers "
+                + "is answered, so an acknowledged change is on the device, not only in the operating system's "
+                + "page cache (README, Persistence). Reads are not affected, so only writes are measured. "
+                + (confirmed ? "The server's settings line in its log shows `KEYPORT_H2_FSYNC=true`."
+                        : "**The server's log does not show `KEYPORT_H2_FSYNC=true` among its settings.**"));
+        report.paragraph("A second server on H2 (a fresh `KEYPORT_DATA_DIR` on " + fileSystem + ", rate limits "
+                + "raised as in the H2 section, `KEYPORT_H2_FSYNC=true`), with the H2 section's Tencent setup ("
+                + counts.total() + " keys in " + Report.seconds(setupSeconds) + "). Its write operations closed "
+                + "loop at c = " + concurrencies() + " (segments of " + millis(plan.segment()) + " between floor "
+                + "segments of " + millis(plan.floor()) + " on its own `GET /healthz`) and "
+                + open.measured().label() + " open loop at " + Report.count(WRITE_RATE) + " req/s for "
+                + plan.openLoopOther().toSeconds() + " s; each beside the same operation at the same concurrency "
+                + "on the H2 section's server of this run (\"off\": the default, no force)"
+                + (fsyncOffOpen == null ? "" : ", whose open loop lasted " + plan.openLoop().toSeconds() + " s: a "
+                + "longer segment has more chances to meet a stall, so its max is not comparable")
+                + ". On / off: req/s with fsync ÷ req/s without. The two servers ran one after the other, and "
+                + "the machine's other load changed in between: the floor rows' on / off is that change, not "
+                + "fsync's, and the ratios to the floor correct for it in part. Transactions per flush: the growth of "
+                + "`keyport_store_flushed_transactions_total` ÷ that of `keyport_store_flushes_total` (ops port, "
+                + "`/metrics`, read before and after each segment), the mean group size.");
+        report.paragraph("**A shared virtual machine's virtual disk.** What a force costs here depends on the "
+                + "hypervisor, its caching and its host's storage, shared with other machines; it may be far from "
+                + "what it costs on real hardware (a drive with a power-loss-protected cache acknowledges a force "
+                + "far sooner than one without, and a virtual disk may acknowledge a force its host has not yet "
+                + "made durable). Measure on the machine that will run "
+                + "Keyport before relying on these figures.");
+        if (fsyncOff.isEmpty()) {
+            report.paragraph("**The H2 section did not run (or failed) in this run, so the off columns are "
+                    + "empty.**");
+        }
+        report.heading(3, "Closed loop, fsync off (the H2 section) and on");
+        report.table(FsyncCost.CLOSED_HEADER, FsyncCost.closedRows(rows, fsyncOff, ticksPerSecond));
+        report.heading(3, "Open loop, fsync off and on");
+        report.table(FsyncCost.OPEN_HEADER, List.of(FsyncCost.openRow(open, fsyncOffOpen, ticksPerSecond)));
+        logSummary("fsync", keyport);
+        Cleanup.deleteTree(data);
+    }
+
+    /** "/dev/vda1 (ext4)": the file system a folder is on, as Java sees it. */
+    private static String fileSystem(Path folder) {
+        try {
+            FileStore store = Files.getFileStore(folder);
+            return store.name() + " (" + store.type() + ")";
+        } catch (IOException e) {
+            return "a file system of unknown type";
+        }
+    }
+
+    private static String concurrencies() {
+        return String.join(", ", java.util.Arrays.stream(CONCURRENCY).mapToObj(Integer::toString).toList());
     }
 
     // --------------------------------------------------------------------------------------- local-kms section

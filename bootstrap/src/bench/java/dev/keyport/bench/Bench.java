@@ -769,6 +769,15 @@ public final class Bench {
             report.paragraph("**The H2 section did not run (or failed) in this run, so the off columns are "
                     + "empty.**");
         }
+        FsyncCost.Drift drift = FsyncCost.floorDrift(rows, fsyncOff);
+        if (drift != null) {
+            report.paragraph(String.format(Locale.ROOT, "**The machine's drift in this run:** the floor's on / off "
+                    + "ranged from %.2f to %.2f over c = %s, so the machine answered `GET /healthz` at that ratio "
+                    + "during the fsync server's segments to the H2 section's. The req/s on / off mixes fsync's cost "
+                    + "with that change; ratio on / off (each operation's ratio to its own server's floor, on ÷ off) "
+                    + "takes it out as far as an operation and the floor suffer alike from the other load.",
+                    drift.low(), drift.high(), concurrencies()));
+        }
         report.heading(3, "Closed loop, fsync off (the H2 section) and on");
         report.table(FsyncCost.CLOSED_HEADER, FsyncCost.closedRows(rows, fsyncOff, ticksPerSecond));
         report.heading(3, "Open loop, fsync off and on");

@@ -12,8 +12,8 @@ import java.util.Map;
 final class FsyncCost {
 
     static final List<String> CLOSED_HEADER = List.of("operation", "c", "req/s off", "req/s on", "on / off",
-            "ratio to floor off", "ratio to floor on", "p50 ms off", "p50 ms on", "p99 ms off", "p99 ms on",
-            "server CPU µs/req off", "server CPU µs/req on", "transactions per flush off",
+            "ratio to floor off", "ratio to floor on", "ratio on / off", "p50 ms off", "p50 ms on", "p99 ms off",
+            "p99 ms on", "server CPU µs/req off", "server CPU µs/req on", "transactions per flush off",
             "transactions per flush on", "errors on");
 
     static final List<String> OPEN_HEADER = List.of("operation", "target req/s", "achieved req/s off",
@@ -40,12 +40,36 @@ final class FsyncCost {
                     o == null ? "–" : Report.count(o.perSecond()), Report.count(m.perSecond()),
                     Report.ratio(o == null ? Double.NaN : m.perSecond() / o.perSecond()),
                     Report.ratio(pair == null ? Double.NaN : pair.ratio()), Report.ratio(row.ratio()),
+                    Report.ratio(pair == null ? Double.NaN : row.ratio() / pair.ratio()),
                     millis(o, 50), Report.millis(m.millisAt(50)), millis(o, 99), Report.millis(m.millisAt(99)),
                     o == null ? "–" : Report.micros(o.serverMicrosPerRequest(ticksPerSecond)),
                     Report.micros(m.serverMicrosPerRequest(ticksPerSecond)),
                     groupSize(pair), groupSize(row), Report.errors(m)));
         }
         return rows;
+    }
+
+    /** The lowest and the highest of the floors' on / off. */
+    record Drift(double low, double high) {
+    }
+
+    /**
+     * How far the floor ({@code GET /healthz}, rows labelled {@link Healthz#FLOOR}) moved from the off server's
+     * segments to the on server's: the range of its on / off over the concurrencies; null when no floor has a pair.
+     */
+    static Drift floorDrift(List<Bench.Row> on, Map<String, Bench.Row> off) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Bench.Row row : on) {
+            Bench.Row pair = off.get(key(row.measured()));
+            if (!row.measured().label().equals(Healthz.FLOOR) || pair == null || pair.measured().perSecond() <= 0) {
+                continue;
+            }
+            double ratio = row.measured().perSecond() / pair.measured().perSecond();
+            low = Math.min(low, ratio);
+            high = Math.max(high, ratio);
+        }
+        return low > high ? null : new Drift(low, high);
     }
 
     /** The open-loop row of {@code on} beside {@code off} (null when there is none). */

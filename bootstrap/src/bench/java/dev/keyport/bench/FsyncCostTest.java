@@ -32,6 +32,7 @@ class FsyncCostTest {
         assertThat(column(cells, "on / off")).isEqualTo("0.500");
         assertThat(column(cells, "ratio to floor off")).isEqualTo("2.000"); // floor 1,000
         assertThat(column(cells, "ratio to floor on")).isEqualTo("1.000");
+        assertThat(column(cells, "ratio on / off")).isEqualTo("0.500");
         assertThat(column(cells, "p99 ms off")).isEqualTo("1.00");
         assertThat(column(cells, "p99 ms on")).isEqualTo("4.00");
         assertThat(column(cells, "transactions per flush off")).isEqualTo("3.00");
@@ -43,11 +44,30 @@ class FsyncCostTest {
     void aRowWithoutItsPairShowsDashesForTheOtherServer() {
         List<String> cells = FsyncCost.closedRows(List.of(row(CREATE, 64, 640, 1000, 9.0, GroupCommits.UNKNOWN)),
                 Map.of(), TICKS).get(0);
-        for (String off : List.of("req/s off", "on / off", "ratio to floor off", "p50 ms off", "p99 ms off",
+        for (String off : List.of("req/s off", "on / off", "ratio to floor off", "ratio on / off", "p50 ms off",
+                "p99 ms off",
                 "server CPU µs/req off", "transactions per flush off", "transactions per flush on")) {
             assertThat(column(cells, off)).as(off).isEqualTo("–");
         }
         assertThat(column(cells, "req/s on")).isEqualTo("320");
+    }
+
+    @Test
+    void theFloorsDriftIsTheRangeOfTheirOnOverOffAcrossTheConcurrencies() {
+        Map<String, Bench.Row> off = Map.of(
+                Healthz.FLOOR + "@1", row(Healthz.FLOOR, 1, 20_000, 10_000, 0.1, GroupCommits.UNKNOWN),
+                Healthz.FLOOR + "@8", row(Healthz.FLOOR, 8, 80_000, 40_000, 0.1, GroupCommits.UNKNOWN),
+                "DisableKey+EnableKey@1", row(TOGGLE, 1, 1000, 10_000, 2.0, GroupCommits.UNKNOWN));
+        List<Bench.Row> on = List.of(row(TOGGLE, 1, 100, 15_000, 5.0, GroupCommits.UNKNOWN),
+                row(Healthz.FLOOR, 1, 30_000, 15_000, 0.1, GroupCommits.UNKNOWN),
+                row(Healthz.FLOOR, 8, 40_000, 20_000, 0.1, GroupCommits.UNKNOWN),
+                row(Healthz.FLOOR, 64, 40_000, 20_000, 0.1, GroupCommits.UNKNOWN)); // no pair: left out
+
+        FsyncCost.Drift drift = FsyncCost.floorDrift(on, off);
+
+        assertThat(drift.low()).isEqualTo(0.5);
+        assertThat(drift.high()).isEqualTo(1.5);
+        assertThat(FsyncCost.floorDrift(on, Map.of())).isNull();
     }
 
     @Test

@@ -36,10 +36,12 @@ public final class Bench {
     /** The write operations the fsync section measures (on the Tencent API). */
     private static final List<Op> FSYNC_OPS = List.of(Op.DISABLE_ENABLE, Op.CYCLE, Op.CREATE);
     /**
-     * The fsync section's open loop, at {@link #WRITE_RATE}: the H2 section's full mode has the same, and with fsync
-     * this pair still keeps up with that rate on the 2-core machine (the cycle, in a first run, fell behind it).
+     * The fsync section's open loop, at {@link #WRITE_RATE}: with fsync this pair still keeps up with that rate on
+     * the 2-core machine (the cycle, in a first run, fell behind it).
      */
     private static final Op FSYNC_OPEN = Op.DISABLE_ENABLE;
+    /** The fsync section's segments of each server per operation and concurrency, alternating off, on, off, on. */
+    private static final int FSYNC_ROUNDS = 2;
 
     /**
      * A closed-loop measurement and the mean of the floor segments just before and after it; {@code walBytes}: the
@@ -67,10 +69,6 @@ public final class Bench {
     private final String runId = Long.toString(System.currentTimeMillis() % 2_176_782_336L, 36);
     private final List<String> noticed = new ArrayList<>();
     private final Map<String, Row> atThousandKeys = new LinkedHashMap<>();
-    /** The H2 section's Tencent write rows and floors by {@link FsyncCost#key}, for the fsync section's pairs. */
-    private final Map<String, Row> fsyncOff = new LinkedHashMap<>();
-    /** The H2 section's Tencent open loop of {@link #FSYNC_OPEN}, for the fsync section's; null when none ran. */
-    private Row fsyncOffOpen;
     private LoadDriver driver;
     private Path temp;
     private Duration emptyStartup;
@@ -375,8 +373,12 @@ public final class Bench {
                 + 0.75 * p.warmup().toMillis() / 1000.0
                 + (full ? 4 * p.openLoop().toSeconds() + 2 * p.openLoopOther().toSeconds() : p.openLoop().toSeconds())
                 + p.mixedWrites().toSeconds() + p.idle().toSeconds();
-        double fsync = options.runs("fsync") ? p.warmup().toMillis() / 1000.0
-                + matrix.applyAsDouble(FSYNC_OPS.size()) + p.openLoopOther().toSeconds() : 0;
+        // two warm-ups; per operation and concurrency, rounds × 2 servers × (segment + 2 floor segments); the open
+        // loop's rounds × 2 servers (its grace and settles in the allowance)
+        double fsync = options.runs("fsync") ? 2 * p.warmup().toMillis() / 1000.0
+                + FSYNC_OPS.size() * rounds * FSYNC_ROUNDS * 2 * (p.peerSegment().toMillis() / 2000.0
+                + 2 * p.floor().toMillis() / 3000.0) + FSYNC_ROUNDS * 2 * 0.4 * p.openLoopOther().toMillis() / 1000.0
+                : 0;
         double postgres = full ? p.warmup().toSeconds() + matrix.applyAsDouble(5) + p.openLoopOther().toSeconds()
                 : 0;
         return h2 + fsync + postgres;
@@ -387,8 +389,8 @@ public final class Bench {
      * the setup slow), every measuring duration shrinks by the same factor, to at least 40 %.
      */
     private void fitToBudget(boolean full) {
-        // setups, tails of slow requests, settles, stops; the fsync section's server start and setup
-        double allowance = (full ? 150 : 25) + (options.runs("fsync") ? 20 : 0);
+        // setups, tails of slow requests, settles, stops; the fsync section's two server starts and setups
+        double allowance = (full ? 150 : 25) + (options.runs("fsync") ? 30 : 0);
         double left = (deadlineNanos - System.nanoTime()) / 1e9 - allowance;
         double planned = plannedSeconds(plan, full);
         if (planned > left) {
@@ -550,17 +552,11 @@ public final class Bench {
         warmUp(huaweiWork, healthz, ticks);
         progress("warmed up");
 
-        // the group commits are counted around each segment only for the fsync section's comparison
-        Supplier<GroupCommits> commits = options.runs("fsync") ? groupCommits(healthz) : () -> GroupCommits.UNKNOWN;
-        List<Row> tencentRows = matrix("Tencent", tencentWork, healthz, ticks, CONCURRENCY, () -> -1, commits);
-        List<String> fsyncLabels = FSYNC_OPS.stream().map(tencent::label).toList();
+        List<Row> tencentRows = matrix("Tencent", tencentWork, healthz, ticks, CONCURRENCY);
         for (Row row : tencentRows) {
             if (row.measured().label().equals(tencent.label(Op.DESCRIBE))
                     || row.measured().label().equals(tencent.label(Op.DISABLE_ENABLE))) {
                 atThousandKeys.put(row.measured().label() + "@" + row.measured().concurrency(), row);
-            }
-            if (fsyncLabels.contains(row.measured().label()) || row.measured().target().equals(healthz.name())) {
-                fsyncOff.put(FsyncCost.key(row.measured()), row);
             }
         }
         List<Row> huaweiRows = matrix("Huawei", huaweiWork, healthz, ticks, CONCURRENCY);
@@ -597,10 +593,8 @@ public final class Bench {
         open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.CYCLE, prefix("to")), WRITE_RATE,
                 plan.openLoop(), ticks));
         if (full) {
-            GroupCommits toggleBefore = commits.get();
-            open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, FSYNC_OPEN, prefix("to")),
+            open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.DISABLE_ENABLE, prefix("to")),
                     WRITE_RATE, plan.openLoop(), ticks));
-            fsyncOffOpen = new Row(open.get(1), Double.NaN, -1, commits.get().since(toggleBefore));
             open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.CREATE, prefix("to")), WRITE_RATE,
                     plan.openLoop(), ticks));
             open.add(openLoop("Tencent", Workload.of(tencent, tencentKeys, Op.GET_PARAMETERS, prefix("to")),
@@ -695,95 +689,159 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------- fsync section
 
+    /** One of the fsync section's two servers, set up and warmed up. */
+    private record FsyncServer(KeyportProcess process, TencentClient tencent, Healthz healthz, KeySet keys,
+                               LongSupplier ticks, Supplier<GroupCommits> commits, double setupSeconds) {
+    }
+
+    private FsyncServer fsyncServer(boolean fsync, Path data, Setup.Counts counts) throws Exception {
+        String name = fsync ? "fsync-on" : "fsync-off";
+        KeyportProcess keyport = startKeyport(name, Map.of("KEYPORT_DATA_DIR", data.toString(),
+                "KEYPORT_H2_FSYNC", Boolean.toString(fsync)), Duration.ofSeconds(120));
+        if (!ServerLog.mentions(keyport.log(), "KEYPORT_H2_FSYNC=" + fsync)) {
+            noticed.add("fsync: the server's log does not show KEYPORT_H2_FSYNC=" + fsync + " among its settings");
+        }
+        TencentClient tencent = new TencentClient("Keyport Tencent API (" + name + ")", keyport.tencentPort(),
+                TENCENT_REGION);
+        Healthz healthz = new Healthz(keyport.opsPort());
+        long setupStart = System.nanoTime();
+        KeySet keys = new Setup(driver).keys(tencent, counts, prefix(fsync ? "fn" : "ff"));
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        progress(String.format(Locale.ROOT, "%s setup: %d keys in %.1f s", name, keys.total(), setupSeconds));
+        LongSupplier ticks = () -> ProcFs.cpuTicks(keyport.pid());
+        return new FsyncServer(keyport, tencent, healthz, keys, ticks, groupCommits(healthz), setupSeconds);
+    }
+
+    /** The fsync section's durations: shorter than the matrix's, since each is measured {@link #FSYNC_ROUNDS} times. */
+    private Duration fsyncSegment() {
+        return plan.peerSegment().dividedBy(2);
+    }
+
+    private Duration fsyncFloor() {
+        return plan.floor().dividedBy(3);
+    }
+
+    private Duration fsyncOpenLoop() {
+        return plan.openLoopOther().multipliedBy(2).dividedBy(5);
+    }
+
     /**
-     * The cost of {@code KEYPORT_H2_FSYNC=true}: a second server on H2 with it, the H2 section's Tencent setup, and
-     * the write operations closed loop at c = 1, 8, 64 and disable+enable open loop at 1,000 req/s, each beside the
-     * same measurement of the H2 section's server (fsync off) in this run.
+     * The cost of {@code KEYPORT_H2_FSYNC=true}: two fresh servers on H2, one with {@code KEYPORT_H2_FSYNC=false}
+     * and one with {@code true}, the same Tencent setup on each; the write operations closed loop at c = 1, 8, 64
+     * and disable+enable open loop at 1,000 req/s, the two servers' segments alternating (off, on, off, on) so that
+     * the machine's drift falls on both alike.
      */
     private void fsyncSection() throws Exception {
         report.heading(2, "Keyport on H2 with KEYPORT_H2_FSYNC=true (the cost of fsync)");
-        Path data = temp.resolve("fsync-data");
-        Files.createDirectories(data);
-        String fileSystem = fileSystem(data);
-        KeyportProcess keyport = startKeyport("fsync", Map.of("KEYPORT_DATA_DIR", data.toString(),
-                "KEYPORT_H2_FSYNC", "true"), Duration.ofSeconds(120));
-        boolean confirmed = ServerLog.mentions(keyport.log(), "KEYPORT_H2_FSYNC=true");
-        if (!confirmed) {
-            noticed.add("fsync: the server's log does not show KEYPORT_H2_FSYNC=true among its settings");
-        }
-        LongSupplier ticks = () -> ProcFs.cpuTicks(keyport.pid());
-        List<Row> rows;
-        Row open;
-        double setupSeconds;
+        long sectionStart = System.nanoTime();
+        Path offData = temp.resolve("fsync-off-data");
+        Path onData = temp.resolve("fsync-on-data");
+        Files.createDirectories(onData);
+        String fileSystem = fileSystem(onData);
         Setup.Counts counts = Setup.Counts.of(options.keys());
+        FsyncServer off = fsyncServer(false, offData, counts);
+        FsyncServer on;
         try {
-            TencentClient tencent = new TencentClient("Keyport Tencent API (fsync)", keyport.tencentPort(),
-                    TENCENT_REGION);
-            Healthz healthz = new Healthz(keyport.opsPort());
-            long setupStart = System.nanoTime();
-            KeySet keys = new Setup(driver).keys(tencent, counts, prefix("f"));
-            setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-            progress(String.format(Locale.ROOT, "fsync setup: %d keys in %.1f s", keys.total(), setupSeconds));
-            List<Workload> work = workloads(tencent, keys, FSYNC_OPS, prefix("fc"));
-            warmUp(work, healthz, ticks);
-            Supplier<GroupCommits> commits = groupCommits(healthz);
-            rows = matrix("fsync", work, healthz, ticks, CONCURRENCY, () -> -1, commits);
-            GroupCommits openBefore = commits.get();
-            Measured openLoop = openLoop("fsync", Workload.of(tencent, keys, FSYNC_OPEN, prefix("fo")),
-                    WRITE_RATE, plan.openLoopOther(), ticks);
-            open = new Row(openLoop, Double.NaN, -1, commits.get().since(openBefore));
-        } finally {
-            stopKeyport(keyport, "fsync");
+            on = fsyncServer(true, onData, counts);
+        } catch (Exception e) {
+            stopKeyport(off.process(), "fsync off");
+            throw e;
         }
+        List<FsyncCost.Pair> closed = new ArrayList<>();
+        FsyncCost.Pair open;
+        try {
+            List<Workload> offWork = workloads(off.tencent(), off.keys(), FSYNC_OPS, prefix("ffc"));
+            List<Workload> onWork = workloads(on.tencent(), on.keys(), FSYNC_OPS, prefix("fnc"));
+            warmUp(offWork, off.healthz(), off.ticks());
+            warmUp(onWork, on.healthz(), on.ticks());
+            List<FsyncCost.Pair> floors = new ArrayList<>();
+            for (int c : CONCURRENCY) {
+                List<Measured> floorsOff = new ArrayList<>();
+                List<Measured> floorsOn = new ArrayList<>();
+                for (int i = 0; i < FSYNC_OPS.size(); i++) {
+                    Workload offLoad = offWork.get(i);
+                    Workload onLoad = onWork.get(i);
+                    int concurrency = c;
+                    FsyncCost.Pair pair = FsyncCost.alternate(FSYNC_ROUNDS, fsync -> fsyncSegment(
+                            fsync ? on : off, fsync ? onLoad : offLoad, concurrency));
+                    closed.add(pair);
+                    floorsOff.addAll(pair.floorsOff());
+                    floorsOn.addAll(pair.floorsOn());
+                    notice("fsync off", pair.off().measured());
+                    notice("fsync on", pair.on().measured());
+                    progress(String.format(Locale.ROOT, "fsync %s c=%d: off %s req/s (ratio %s), on %s req/s "
+                                    + "(ratio %s)", onLoad.label(), c, Report.count(pair.off().measured()
+                                    .perSecond()), Report.ratio(pair.off().ratio()),
+                            Report.count(pair.on().measured().perSecond()), Report.ratio(pair.on().ratio())));
+                }
+                floors.add(FsyncCost.floorPair(floorsOff, floorsOn));
+            }
+            closed.addAll(floors);
+            Workload offOpen = Workload.of(off.tencent(), off.keys(), FSYNC_OPEN, prefix("ffo"));
+            Workload onOpen = Workload.of(on.tencent(), on.keys(), FSYNC_OPEN, prefix("fno"));
+            open = FsyncCost.alternate(FSYNC_ROUNDS, fsync -> {
+                FsyncServer server = fsync ? on : off;
+                GroupCommits before = server.commits().get();
+                Measured m = openLoop(fsync ? "fsync on" : "fsync off", fsync ? onOpen : offOpen, WRITE_RATE,
+                        fsyncOpenLoop(), server.ticks());
+                return new FsyncCost.Segment(m, null, null, server.commits().get().since(before));
+            });
+        } finally {
+            stopKeyport(on.process(), "fsync on");
+            stopKeyport(off.process(), "fsync off");
+        }
+        double sectionSeconds = (System.nanoTime() - sectionStart) / 1e9;
 
         report.paragraph("**What fsync means here.** The H2 store answers a write only once its group commit has "
                 + "flushed it: one flush writes every transaction committed so far to the H2 file, and the writers "
                 + "that commit meanwhile wait for the next. With `KEYPORT_H2_FSYNC=true` each group flush is "
                 + "followed by `FileChannel.force` on the file (H2's `MVStore.sync()`) before any of its writers "
                 + "is answered, so an acknowledged change is on the device, not only in the operating system's "
-                + "page cache (README, Persistence). Reads are not affected, so only writes are measured. "
-                + (confirmed ? "The server's settings line in its log shows `KEYPORT_H2_FSYNC=true`."
-                        : "**The server's log does not show `KEYPORT_H2_FSYNC=true` among its settings.**"));
-        report.paragraph("A second server on H2 (a fresh `KEYPORT_DATA_DIR` on " + fileSystem + ", rate limits "
-                + "raised as in the H2 section, `KEYPORT_H2_FSYNC=true`), with the H2 section's Tencent setup ("
-                + counts.total() + " keys in " + Report.seconds(setupSeconds) + "). Its write operations closed "
-                + "loop at c = " + concurrencies() + " (segments of " + millis(plan.segment()) + " between floor "
-                + "segments of " + millis(plan.floor()) + " on its own `GET /healthz`) and "
-                + open.measured().label() + " open loop at " + Report.count(WRITE_RATE) + " req/s for "
-                + plan.openLoopOther().toSeconds() + " s; each beside the same operation at the same concurrency "
-                + "on the H2 section's server of this run (\"off\": the default, no force)"
-                + (fsyncOffOpen == null ? "" : ", whose open loop lasted " + plan.openLoop().toSeconds() + " s: a "
-                + "longer segment has more chances to meet a stall, so its max is not comparable")
-                + ". On / off: req/s with fsync ÷ req/s without. The two servers ran one after the other, and "
-                + "the machine's other load changed in between: the floor rows' on / off is that change, not "
-                + "fsync's, and the ratios to the floor correct for it in part. Transactions per flush: the growth of "
-                + "`keyport_store_flushed_transactions_total` ÷ that of `keyport_store_flushes_total` (ops port, "
-                + "`/metrics`, read before and after each segment), the mean group size.");
+                + "page cache (README, Persistence). Reads are not affected, so only writes are measured.");
+        report.paragraph("Two fresh servers on H2, started for this section and running side by side (each a fresh "
+                + "`KEYPORT_DATA_DIR` on " + fileSystem + ", rate limits raised as in the H2 section): \"off\" with "
+                + "`KEYPORT_H2_FSYNC=false`, \"on\" with `KEYPORT_H2_FSYNC=true`, each with the H2 section's Tencent "
+                + "setup (" + counts.total() + " keys, off in " + Report.seconds(off.setupSeconds()) + ", on in "
+                + Report.seconds(on.setupSeconds()) + "). The write operations closed loop at c = "
+                + concurrencies() + ": per operation and concurrency, " + FSYNC_ROUNDS + " segments of "
+                + millis(fsyncSegment()) + " on each server, alternating off, on, off, on, each between two floor "
+                + "segments of " + millis(fsyncFloor()) + " on its own server's `GET /healthz`; a side's segments "
+                + "are merged (requests, times and CPU added, latencies merged), and so are its floor segments. "
+                + open.on().measured().label() + " open loop at " + Report.count(WRITE_RATE) + " req/s the same "
+                + "way, " + FSYNC_ROUNDS + " segments of " + millis(fsyncOpenLoop()) + " on each, alternating. "
+                + "Alternating puts the machine's other load on both servers alike, so req/s on / off is fsync's "
+                + "effect plus what remains of the noise; the floor rows' on / off (the two servers' `GET "
+                + "/healthz`, which fsync does not touch) shows how much remains. Transactions per flush: the "
+                + "growth of `keyport_store_flushed_transactions_total` ÷ that of `keyport_store_flushes_total` "
+                + "(ops port, `/metrics`, read before and after each segment, added over a side's segments), the "
+                + "mean group size. The section took " + Report.seconds(sectionSeconds) + ", both setups "
+                + "included.");
         report.paragraph("**A shared virtual machine's virtual disk.** What a force costs here depends on the "
                 + "hypervisor, its caching and its host's storage, shared with other machines; it may be far from "
                 + "what it costs on real hardware (a drive with a power-loss-protected cache acknowledges a force "
                 + "far sooner than one without, and a virtual disk may acknowledge a force its host has not yet "
                 + "made durable). Measure on the machine that will run "
                 + "Keyport before relying on these figures.");
-        if (fsyncOff.isEmpty()) {
-            report.paragraph("**The H2 section did not run (or failed) in this run, so the off columns are "
-                    + "empty.**");
-        }
-        FsyncCost.Drift drift = FsyncCost.floorDrift(rows, fsyncOff);
-        if (drift != null) {
-            report.paragraph(String.format(Locale.ROOT, "**The machine's drift in this run:** the floor's on / off "
-                    + "ranged from %.2f to %.2f over c = %s, so the machine answered `GET /healthz` at that ratio "
-                    + "during the fsync server's segments to the H2 section's. The req/s on / off mixes fsync's cost "
-                    + "with that change; ratio on / off (each operation's ratio to its own server's floor, on ÷ off) "
-                    + "takes it out as far as an operation and the floor suffer alike from the other load.",
-                    drift.low(), drift.high(), concurrencies()));
-        }
-        report.heading(3, "Closed loop, fsync off (the H2 section) and on");
-        report.table(FsyncCost.CLOSED_HEADER, FsyncCost.closedRows(rows, fsyncOff, ticksPerSecond));
-        report.heading(3, "Open loop, fsync off and on");
-        report.table(FsyncCost.OPEN_HEADER, List.of(FsyncCost.openRow(open, fsyncOffOpen, ticksPerSecond)));
-        logSummary("fsync", keyport);
-        Cleanup.deleteTree(data);
+        report.heading(3, "Closed loop, fsync off and on, alternating");
+        report.table(FsyncCost.CLOSED_HEADER, FsyncCost.closedRows(closed, ticksPerSecond));
+        report.heading(3, "Open loop, fsync off and on, alternating");
+        report.table(FsyncCost.OPEN_HEADER, List.of(FsyncCost.openRow(open, ticksPerSecond)));
+        logSummary("fsync off", off.process());
+        logSummary("fsync on", on.process());
+        Cleanup.deleteTree(offData);
+        Cleanup.deleteTree(onData);
+    }
+
+    /** One closed-loop segment of {@code workload} on {@code server} between two floor segments of its own. */
+    private FsyncCost.Segment fsyncSegment(FsyncServer server, Workload workload, int concurrency)
+            throws InterruptedException {
+        Workload floor = server.healthz().workload();
+        Measured before = closed(floor, concurrency, fsyncFloor(), server.ticks());
+        GroupCommits commitsBefore = server.commits().get();
+        Measured m = closed(workload, concurrency, fsyncSegment(), server.ticks());
+        GroupCommits commitsAfter = server.commits().get();
+        Measured after = closed(floor, concurrency, fsyncFloor(), server.ticks());
+        return new FsyncCost.Segment(m, before, after, commitsAfter.since(commitsBefore));
     }
 
     /** "/dev/vda1 (ext4)": the file system a folder is on, as Java sees it. */

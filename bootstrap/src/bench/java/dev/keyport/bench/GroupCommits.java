@@ -55,6 +55,11 @@ record GroupCommits(double flushes, double transactions) {
         return new GroupCommits(flushes - before.flushes, transactions - before.transactions);
     }
 
+    /** This and {@code other} added (UNKNOWN, NaN, in either gives NaN). */
+    GroupCommits plus(GroupCommits other) {
+        return new GroupCommits(flushes + other.flushes, transactions + other.transactions);
+    }
+
     /** Transactions per flush; NaN when unknown or when nothing was flushed. */
     double perFlush() {
         return Double.isNaN(flushes) || flushes <= 0 ? Double.NaN : transactions / flushes;

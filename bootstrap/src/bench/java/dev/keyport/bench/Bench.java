@@ -2,6 +2,7 @@ package dev.keyport.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,13 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keyport's load benchmark (README: Benchmark). Starts the real jar as a child process and measures, per operation
  * of both vendor APIs, closed-loop throughput and latency at 1, 8 and 64 concurrent workers against a floor
  * ({@code GET /healthz} of the same server, measured around each segment), open-loop latency at fixed rates, the
- * server's CPU per request, memory and disk; then local-kms side by side, and in full mode PostgreSQL and the scale
- * of 100,000 and 1,000,000 keys. Prints progress to stderr and the report (Markdown) to stdout and a file.
+ * server's CPU per request, memory and disk; then local-kms side by side, and in full mode the cost of
+ * {@code KEYPORT_H2_FSYNC=true}, PostgreSQL and the scale of 100,000 and 1,000,000 keys. Prints progress to stderr
+ * and the report (Markdown) to stdout and a file.
  */
 public final class Bench {
 
@@ -30,12 +33,22 @@ public final class Bench {
     private static final double WRITE_RATE = 1000;
     private static final double PARAMETERS_RATE = 100;
     private static final String TENCENT_REGION = "ap-guangzhou";
+    /** The write operations the fsync section measures (on the Tencent API). */
+    private static final List<Op> FSYNC_OPS = List.of(Op.DISABLE_ENABLE, Op.CYCLE, Op.CREATE);
+    /**
+     * The fsync section's open loop, at {@link #WRITE_RATE}: with fsync this pair still keeps up with that rate on
+     * the 2-core machine (the cycle, in a first run, fell behind it).
+     */
+    private static final Op FSYNC_OPEN = Op.DISABLE_ENABLE;
+    /** The fsync section's segments of each server per operation and concurrency, alternating off, on, off, on. */
+    private static final int FSYNC_ROUNDS = 2;
 
     /**
      * A closed-loop measurement and the mean of the floor segments just before and after it; {@code walBytes}: the
-     * PostgreSQL WAL written during it (-1 when not measured).
+     * PostgreSQL WAL written during it (-1 when not measured); {@code commits}: the H2 group commits counted during
+     * it ({@link GroupCommits#UNKNOWN} when not measured).
      */
-    record Row(Measured measured, double floor, long walBytes) {
+    record Row(Measured measured, double floor, long walBytes, GroupCommits commits) {
         double ratio() {
             return floor <= 0 ? Double.NaN : measured.perSecond() / floor;
         }
@@ -94,6 +107,9 @@ public final class Bench {
         header();
         if (options.runs("h2")) {
             section("Keyport on H2", this::h2Section);
+        }
+        if (options.runs("fsync")) {
+            section("Keyport on H2 with fsync", this::fsyncSection);
         }
         if (options.runs("postgresql")) {
             section("Keyport on PostgreSQL", this::postgresSection);
@@ -300,12 +316,16 @@ public final class Bench {
      */
     private List<Row> matrix(String where, List<Workload> workloads, Healthz healthz, LongSupplier ticks,
                              int[] concurrencies) throws InterruptedException {
-        return matrix(where, workloads, healthz, ticks, concurrencies, () -> -1);
+        return matrix(where, workloads, healthz, ticks, concurrencies, () -> -1, () -> GroupCommits.UNKNOWN);
     }
 
-    /** @param wal the PostgreSQL WAL position in bytes, read around each operation's segment (-1: none) */
+    /**
+     * @param wal     the PostgreSQL WAL position in bytes, read around each operation's segment (-1: none)
+     * @param commits the H2 store's group-commit counters, read around each operation's segment
+     */
     private List<Row> matrix(String where, List<Workload> workloads, Healthz healthz, LongSupplier ticks,
-                             int[] concurrencies, LongSupplier wal) throws InterruptedException {
+                             int[] concurrencies, LongSupplier wal, Supplier<GroupCommits> commits)
+            throws InterruptedException {
         List<Row> rows = new ArrayList<>();
         List<Row> floors = new ArrayList<>();
         Workload floor = healthz.workload();
@@ -315,12 +335,14 @@ public final class Bench {
             floorSegments.add(before);
             for (Workload workload : workloads) {
                 long walBefore = wal.getAsLong();
+                GroupCommits commitsBefore = commits.get();
                 Measured m = closed(workload, c, plan.segment(), ticks);
                 long walAfter = wal.getAsLong();
+                GroupCommits commitsAfter = commits.get();
                 Measured after = closed(floor, c, plan.floor(), ticks);
                 floorSegments.add(after);
                 Row row = new Row(m, (before.perSecond() + after.perSecond()) / 2, walBefore < 0 || walAfter < 0
-                        ? -1 : walAfter - walBefore);
+                        ? -1 : walAfter - walBefore, commitsAfter.since(commitsBefore));
                 rows.add(row);
                 notice(where, m);
                 progress(String.format(Locale.ROOT, "%s %s c=%d: %s req/s, ratio to floor %s, p99 %s ms, errors %d",
@@ -329,7 +351,7 @@ public final class Bench {
                 before = after;
             }
             Measured merged = Measured.merge(floorSegments);
-            floors.add(new Row(merged, merged.perSecond(), -1));
+            floors.add(new Row(merged, merged.perSecond(), -1, GroupCommits.UNKNOWN));
             notice(where, merged);
         }
         rows.addAll(floors);
@@ -338,8 +360,8 @@ public final class Bench {
 
     /**
      * The time the rest of the run's fixed-length parts take at the plan's durations (the scale section, which
-     * takes what is left, not counted): the H2 section after its setup and, in full mode, PostgreSQL. Segment tails,
-     * settles and setups are a fixed allowance.
+     * takes what is left, not counted): the H2 section after its setup and, in full mode, the fsync section (when
+     * it runs) and PostgreSQL. Segment tails, settles and setups are a fixed allowance.
      */
     private double plannedSeconds(BenchOptions.Plan p, boolean full) {
         double segment = p.segment().toMillis() / 1000.0;
@@ -351,9 +373,15 @@ public final class Bench {
                 + 0.75 * p.warmup().toMillis() / 1000.0
                 + (full ? 4 * p.openLoop().toSeconds() + 2 * p.openLoopOther().toSeconds() : p.openLoop().toSeconds())
                 + p.mixedWrites().toSeconds() + p.idle().toSeconds();
+        // two warm-ups; per operation and concurrency, rounds × 2 servers × (segment + 2 floor segments); the open
+        // loop's rounds × 2 servers (its grace and settles in the allowance)
+        double fsync = options.runs("fsync") ? 2 * p.warmup().toMillis() / 1000.0
+                + FSYNC_OPS.size() * rounds * FSYNC_ROUNDS * 2 * (p.peerSegment().toMillis() / 2000.0
+                + 2 * p.floor().toMillis() / 3000.0) + FSYNC_ROUNDS * 2 * 0.4 * p.openLoopOther().toMillis() / 1000.0
+                : 0;
         double postgres = full ? p.warmup().toSeconds() + matrix.applyAsDouble(5) + p.openLoopOther().toSeconds()
                 : 0;
-        return h2 + postgres;
+        return h2 + fsync + postgres;
     }
 
     /**
@@ -361,7 +389,8 @@ public final class Bench {
      * the setup slow), every measuring duration shrinks by the same factor, to at least 40 %.
      */
     private void fitToBudget(boolean full) {
-        double allowance = full ? 150 : 25; // setups, tails of slow requests, settles, stops
+        // setups, tails of slow requests, settles, stops; the fsync section's two server starts and setups
+        double allowance = (full ? 150 : 25) + (options.runs("fsync") ? 30 : 0);
         double left = (deadlineNanos - System.nanoTime()) / 1e9 - allowance;
         double planned = plannedSeconds(plan, full);
         if (planned > left) {
@@ -374,6 +403,21 @@ public final class Bench {
             noticed.add(note);
             progress(note);
         }
+    }
+
+    /**
+     * The server's group-commit counters on its ops port, read when asked (an interrupt while reading gives
+     * {@link GroupCommits#UNKNOWN} and is kept for the next wait).
+     */
+    private Supplier<GroupCommits> groupCommits(Healthz ops) {
+        return () -> {
+            try {
+                return GroupCommits.read(driver, ops);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return GroupCommits.UNKNOWN;
+            }
+        };
     }
 
     private void warmUp(List<Workload> workloads, Healthz healthz, LongSupplier ticks) throws InterruptedException {
@@ -643,6 +687,177 @@ public final class Bench {
         Cleanup.deleteTree(data); // gigabytes, perhaps: not left to weigh on the sections after this one
     }
 
+    // ------------------------------------------------------------------------------------------- fsync section
+
+    /** One of the fsync section's two servers, set up and warmed up. */
+    private record FsyncServer(KeyportProcess process, TencentClient tencent, Healthz healthz, KeySet keys,
+                               LongSupplier ticks, Supplier<GroupCommits> commits, double setupSeconds) {
+    }
+
+    private FsyncServer fsyncServer(boolean fsync, Path data, Setup.Counts counts) throws Exception {
+        String name = fsync ? "fsync-on" : "fsync-off";
+        KeyportProcess keyport = startKeyport(name, Map.of("KEYPORT_DATA_DIR", data.toString(),
+                "KEYPORT_H2_FSYNC", Boolean.toString(fsync)), Duration.ofSeconds(120));
+        if (!ServerLog.mentions(keyport.log(), "KEYPORT_H2_FSYNC=" + fsync)) {
+            noticed.add("fsync: the server's log does not show KEYPORT_H2_FSYNC=" + fsync + " among its settings");
+        }
+        TencentClient tencent = new TencentClient("Keyport Tencent API (" + name + ")", keyport.tencentPort(),
+                TENCENT_REGION);
+        Healthz healthz = new Healthz(keyport.opsPort());
+        long setupStart = System.nanoTime();
+        KeySet keys = new Setup(driver).keys(tencent, counts, prefix(fsync ? "fn" : "ff"));
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        progress(String.format(Locale.ROOT, "%s setup: %d keys in %.1f s", name, keys.total(), setupSeconds));
+        LongSupplier ticks = () -> ProcFs.cpuTicks(keyport.pid());
+        return new FsyncServer(keyport, tencent, healthz, keys, ticks, groupCommits(healthz), setupSeconds);
+    }
+
+    /** The fsync section's durations: shorter than the matrix's, since each is measured {@link #FSYNC_ROUNDS} times. */
+    private Duration fsyncSegment() {
+        return plan.peerSegment().dividedBy(2);
+    }
+
+    private Duration fsyncFloor() {
+        return plan.floor().dividedBy(3);
+    }
+
+    private Duration fsyncOpenLoop() {
+        return plan.openLoopOther().multipliedBy(2).dividedBy(5);
+    }
+
+    /**
+     * The cost of {@code KEYPORT_H2_FSYNC=true}: two fresh servers on H2, one with {@code KEYPORT_H2_FSYNC=false}
+     * and one with {@code true}, the same Tencent setup on each; the write operations closed loop at c = 1, 8, 64
+     * and disable+enable open loop at 1,000 req/s, the two servers' segments alternating (off, on, off, on) so that
+     * the machine's drift falls on both alike.
+     */
+    private void fsyncSection() throws Exception {
+        report.heading(2, "Keyport on H2 with KEYPORT_H2_FSYNC=true (the cost of fsync)");
+        long sectionStart = System.nanoTime();
+        Path offData = temp.resolve("fsync-off-data");
+        Path onData = temp.resolve("fsync-on-data");
+        Files.createDirectories(onData);
+        String fileSystem = fileSystem(onData);
+        Setup.Counts counts = Setup.Counts.of(options.keys());
+        FsyncServer off = fsyncServer(false, offData, counts);
+        FsyncServer on;
+        try {
+            on = fsyncServer(true, onData, counts);
+        } catch (Exception e) {
+            stopKeyport(off.process(), "fsync off");
+            throw e;
+        }
+        List<FsyncCost.Pair> closed = new ArrayList<>();
+        FsyncCost.Pair open;
+        try {
+            List<Workload> offWork = workloads(off.tencent(), off.keys(), FSYNC_OPS, prefix("ffc"));
+            List<Workload> onWork = workloads(on.tencent(), on.keys(), FSYNC_OPS, prefix("fnc"));
+            warmUp(offWork, off.healthz(), off.ticks());
+            warmUp(onWork, on.healthz(), on.ticks());
+            List<FsyncCost.Pair> floors = new ArrayList<>();
+            for (int c : CONCURRENCY) {
+                List<Measured> floorsOff = new ArrayList<>();
+                List<Measured> floorsOn = new ArrayList<>();
+                for (int i = 0; i < FSYNC_OPS.size(); i++) {
+                    Workload offLoad = offWork.get(i);
+                    Workload onLoad = onWork.get(i);
+                    int concurrency = c;
+                    FsyncCost.Pair pair = FsyncCost.alternate(FSYNC_ROUNDS, fsync -> fsyncSegment(
+                            fsync ? on : off, fsync ? onLoad : offLoad, concurrency));
+                    closed.add(pair);
+                    floorsOff.addAll(pair.floorsOff());
+                    floorsOn.addAll(pair.floorsOn());
+                    notice("fsync off", pair.off().measured());
+                    notice("fsync on", pair.on().measured());
+                    progress(String.format(Locale.ROOT, "fsync %s c=%d: off %s req/s (ratio %s), on %s req/s "
+                                    + "(ratio %s)", onLoad.label(), c, Report.count(pair.off().measured()
+                                    .perSecond()), Report.ratio(pair.off().ratio()),
+                            Report.count(pair.on().measured().perSecond()), Report.ratio(pair.on().ratio())));
+                }
+                floors.add(FsyncCost.floorPair(floorsOff, floorsOn));
+            }
+            closed.addAll(floors);
+            Workload offOpen = Workload.of(off.tencent(), off.keys(), FSYNC_OPEN, prefix("ffo"));
+            Workload onOpen = Workload.of(on.tencent(), on.keys(), FSYNC_OPEN, prefix("fno"));
+            open = FsyncCost.alternate(FSYNC_ROUNDS, fsync -> {
+                FsyncServer server = fsync ? on : off;
+                GroupCommits before = server.commits().get();
+                Measured m = openLoop(fsync ? "fsync on" : "fsync off", fsync ? onOpen : offOpen, WRITE_RATE,
+                        fsyncOpenLoop(), server.ticks());
+                return new FsyncCost.Segment(m, null, null, server.commits().get().since(before));
+            });
+        } finally {
+            stopKeyport(on.process(), "fsync on");
+            stopKeyport(off.process(), "fsync off");
+        }
+        double sectionSeconds = (System.nanoTime() - sectionStart) / 1e9;
+
+        report.paragraph("**What fsync means here.** The H2 store answers a write only once its group commit has "
+                + "flushed it: one flush writes every transaction committed so far to the H2 file, and the writers "
+                + "that commit meanwhile wait for the next. With `KEYPORT_H2_FSYNC=true` each group flush is "
+                + "followed by `FileChannel.force` on the file (H2's `MVStore.sync()`) before any of its writers "
+                + "is answered, so an acknowledged change is on the device, not only in the operating system's "
+                + "page cache (README, Persistence). Reads are not affected, so only writes are measured.");
+        report.paragraph("Two fresh servers on H2, started for this section and running side by side (each a fresh "
+                + "`KEYPORT_DATA_DIR` on " + fileSystem + ", rate limits raised as in the H2 section): \"off\" with "
+                + "`KEYPORT_H2_FSYNC=false`, \"on\" with `KEYPORT_H2_FSYNC=true`, each with the H2 section's Tencent "
+                + "setup (" + counts.total() + " keys, off in " + Report.seconds(off.setupSeconds()) + ", on in "
+                + Report.seconds(on.setupSeconds()) + "). The write operations closed loop at c = "
+                + concurrencies() + ": per operation and concurrency, " + FSYNC_ROUNDS + " segments of "
+                + millis(fsyncSegment()) + " on each server, alternating off, on, off, on, each between two floor "
+                + "segments of " + millis(fsyncFloor()) + " on its own server's `GET /healthz`; a side's segments "
+                + "are merged (requests, times and CPU added, latencies merged), and so are its floor segments. "
+                + open.on().measured().label() + " open loop at " + Report.count(WRITE_RATE) + " req/s the same "
+                + "way, " + FSYNC_ROUNDS + " segments of " + millis(fsyncOpenLoop()) + " on each, alternating. "
+                + "Alternating puts the machine's other load on both servers alike, so req/s on / off is fsync's "
+                + "effect plus what remains of the noise; the floor rows' on / off (the two servers' `GET "
+                + "/healthz`, which fsync does not touch) shows how much remains. Transactions per flush: the "
+                + "growth of `keyport_store_flushed_transactions_total` ÷ that of `keyport_store_flushes_total` "
+                + "(ops port, `/metrics`, read before and after each segment, added over a side's segments), the "
+                + "mean group size. The section took " + Report.seconds(sectionSeconds) + ", both setups "
+                + "included.");
+        report.paragraph("**A shared virtual machine's virtual disk.** What a force costs here depends on the "
+                + "hypervisor, its caching and its host's storage, shared with other machines; it may be far from "
+                + "what it costs on real hardware (a drive with a power-loss-protected cache acknowledges a force "
+                + "far sooner than one without, and a virtual disk may acknowledge a force its host has not yet "
+                + "made durable). Measure on the machine that will run "
+                + "Keyport before relying on these figures.");
+        report.heading(3, "Closed loop, fsync off and on, alternating");
+        report.table(FsyncCost.CLOSED_HEADER, FsyncCost.closedRows(closed, ticksPerSecond));
+        report.heading(3, "Open loop, fsync off and on, alternating");
+        report.table(FsyncCost.OPEN_HEADER, List.of(FsyncCost.openRow(open, ticksPerSecond)));
+        logSummary("fsync off", off.process());
+        logSummary("fsync on", on.process());
+        Cleanup.deleteTree(offData);
+        Cleanup.deleteTree(onData);
+    }
+
+    /** One closed-loop segment of {@code workload} on {@code server} between two floor segments of its own. */
+    private FsyncCost.Segment fsyncSegment(FsyncServer server, Workload workload, int concurrency)
+            throws InterruptedException {
+        Workload floor = server.healthz().workload();
+        Measured before = closed(floor, concurrency, fsyncFloor(), server.ticks());
+        GroupCommits commitsBefore = server.commits().get();
+        Measured m = closed(workload, concurrency, fsyncSegment(), server.ticks());
+        GroupCommits commitsAfter = server.commits().get();
+        Measured after = closed(floor, concurrency, fsyncFloor(), server.ticks());
+        return new FsyncCost.Segment(m, before, after, commitsAfter.since(commitsBefore));
+    }
+
+    /** "/dev/vda1 (ext4)": the file system a folder is on, as Java sees it. */
+    private static String fileSystem(Path folder) {
+        try {
+            FileStore store = Files.getFileStore(folder);
+            return store.name() + " (" + store.type() + ")";
+        } catch (IOException e) {
+            return "a file system of unknown type";
+        }
+    }
+
+    private static String concurrencies() {
+        return String.join(", ", java.util.Arrays.stream(CONCURRENCY).mapToObj(Integer::toString).toList());
+    }
+
     // --------------------------------------------------------------------------------------- local-kms section
 
     private void peerSection(TencentClient tencent, KeySet tencentKeys, LongSupplier keyportTicks,
@@ -766,7 +981,8 @@ public final class Bench {
             List<Workload> work = workloads(tencent, keys, List.of(Op.DESCRIBE, Op.DISABLE_ENABLE, Op.CYCLE,
                     Op.GET_PARAMETERS, Op.CREATE), prefix("gc"));
             warmUp(work, healthz, ticks);
-            List<Row> rows = matrix("PostgreSQL", work, healthz, ticks, CONCURRENCY, postgres::walBytes);
+            List<Row> rows = matrix("PostgreSQL", work, healthz, ticks, CONCURRENCY, postgres::walBytes,
+                    () -> GroupCommits.UNKNOWN);
             Measured open = openLoop("PostgreSQL", Workload.of(tencent, keys, Op.CYCLE, prefix("go")), WRITE_RATE,
                     plan.openLoopOther(), ticks);
             long bytesAtEnd = DataFolder.bytes(postgres.dataFolder());

@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
  * {@code bench.mode} (quick or full), {@code bench.jar}, {@code bench.out}, {@code bench.jvmArgs} (the Keyport
  * child's JVM flags, split at spaces; empty = the JVM's defaults), {@code bench.localKms}, {@code bench.keys},
  * {@code bench.root} (the project's root folder), {@code bench.target} (bootstrap's target folder),
- * {@code bench.sections} (h2, postgresql, scale: a subset of the mode's sections, to look at one of them; empty =
- * all) and {@code bench.budget} (seconds, instead of the mode's budget).
+ * {@code bench.sections} (h2, fsync, postgresql, scale: a subset of the mode's sections, to look at one of them;
+ * empty = all) and {@code bench.budget} (seconds, instead of the mode's budget).
  */
 record BenchOptions(Mode mode, Path jar, Path out, List<String> jvmArgs, Optional<Path> localKms, int keys,
                     Path root, Path target, Set<String> sections, Optional<Duration> budget) {
 
-    static final Set<String> SECTIONS = Set.of("h2", "postgresql", "scale");
+    static final Set<String> SECTIONS = Set.of("h2", "fsync", "postgresql", "scale");
 
     enum Mode {
         QUICK, FULL;
@@ -78,14 +78,19 @@ record BenchOptions(Mode mode, Path jar, Path out, List<String> jvmArgs, Optiona
         if (keys < 100) {
             throw new IllegalArgumentException("bench.keys is at least 100, not " + keys);
         }
-        Set<String> sections = property("bench.sections").map(list -> Arrays.stream(list.split(","))
-                .map(String::strip).map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()))
-                .orElse(SECTIONS);
+        Set<String> sections = sections(property("bench.sections"));
+        Optional<Duration> budget = property("bench.budget").map(Long::parseLong).map(Duration::ofSeconds);
+        return new BenchOptions(mode, jar, out, jvmArgs, localKms, keys, root, target, sections, budget);
+    }
+
+    /** The sections listed (comma-separated, any case, spaces around names ignored); none listed: all. */
+    static Set<String> sections(Optional<String> list) {
+        Set<String> sections = list.map(names -> Arrays.stream(names.split(",")).map(String::strip)
+                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet())).orElse(SECTIONS);
         if (!SECTIONS.containsAll(sections)) {
             throw new IllegalArgumentException("bench.sections lists some of " + SECTIONS + ", not " + sections);
         }
-        Optional<Duration> budget = property("bench.budget").map(Long::parseLong).map(Duration::ofSeconds);
-        return new BenchOptions(mode, jar, out, jvmArgs, localKms, keys, root, target, sections, budget);
+        return sections;
     }
 
     /** A system property that is set and not blank (the POM passes unset ones as empty). */
@@ -116,7 +121,9 @@ record BenchOptions(Mode mode, Path jar, Path out, List<String> jvmArgs, Optiona
         return localKms.orElse(root.resolve("target").resolve("peers").resolve("local-kms"));
     }
 
-    /** Whether the section {@code name} runs: in its mode (postgresql and scale in full mode only), if listed. */
+    /**
+     * Whether the section {@code name} runs: in its mode (fsync, postgresql and scale in full mode only), if listed.
+     */
     boolean runs(String name) {
         boolean inMode = name.equals("h2") || mode == Mode.FULL;
         return inMode && sections.contains(name);

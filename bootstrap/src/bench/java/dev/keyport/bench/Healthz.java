@@ -11,6 +11,9 @@ import io.vertx.core.http.HttpMethod;
  */
 final class Healthz implements Target {
 
+    /** The floor workload's label. */
+    static final String FLOOR = "GET /healthz (floor)";
+
     private final int port;
     private final Call call = new Call(HttpMethod.GET, "/healthz", MultiMap.caseInsensitiveMultiMap(),
             Buffer.buffer());
@@ -35,6 +38,6 @@ final class Healthz implements Target {
     }
 
     Workload workload() {
-        return new Workload("GET /healthz (floor)", null, this, 0, 1, (key, step) -> call);
+        return new Workload(FLOOR, null, this, 0, 1, (key, step) -> call);
     }
 }

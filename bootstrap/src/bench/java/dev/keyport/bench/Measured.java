@@ -28,7 +28,10 @@ record Measured(String label, String target, int concurrency, long requests, Map
         errors = new TreeMap<>(errors);
     }
 
-    /** Several segments of the same workload as one: requests, times and CPU added, latencies merged. */
+    /**
+     * Several segments of the same workload as one: requests, times, CPU and (open loop) scheduled requests added,
+     * latencies merged; the target rate is the first's.
+     */
     static Measured merge(java.util.List<Measured> parts) {
         Histogram latency = LoadDriver.histogram();
         Map<String, Long> errors = new TreeMap<>();
@@ -37,6 +40,7 @@ record Measured(String label, String target, int concurrency, long requests, Map
         long server = 0;
         long client = 0;
         long stalled = 0;
+        long scheduled = 0;
         for (Measured part : parts) {
             latency.add(part.latency());
             part.errors().forEach((code, n) -> errors.merge(code, n, Long::sum));
@@ -45,10 +49,11 @@ record Measured(String label, String target, int concurrency, long requests, Map
             server = server < 0 || part.serverTicks() < 0 ? -1 : server + part.serverTicks();
             client += part.clientTicks();
             stalled += part.stalled();
+            scheduled += part.scheduled();
         }
         Measured first = parts.get(0);
         return new Measured(first.label(), first.target(), first.concurrency(), requests, errors, elapsed, latency,
-                server, client, stalled, 0, 0);
+                server, client, stalled, scheduled, first.targetRate());
     }
 
     double perSecond() {

@@ -102,6 +102,15 @@ final class ServerLog {
         return ID.matcher(message).replaceAll("<id>").replaceAll("\\d+", "N");
     }
 
+    /** Whether a line of {@code log} contains {@code text}. */
+    static boolean mentions(Path log, String text) {
+        try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.contains(text));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** The last {@code lines} lines of {@code log} (read from its last 16 KB). */
     static String tail(Path log, int lines) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {

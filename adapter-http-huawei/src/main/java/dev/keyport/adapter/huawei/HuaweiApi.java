@@ -1,5 +1,6 @@
 package dev.keyport.adapter.huawei;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -218,7 +220,13 @@ public final class HuaweiApi {
         HuaweiActions.Action<?> what = action;
         vertx.<Object>executeBlocking(() -> what.run(json, body, context), false).onComplete(result -> {
             if (result.succeeded()) {
-                String answer = json.valueToTree(result.result()).toString();
+                Buffer answer;
+                try {
+                    answer = Buffer.buffer(json.writeValueAsBytes(result.result())); // no JSON tree between
+                } catch (JsonProcessingException e) {
+                    respond(ctx, exchange, translate(e, exchange.requestId, context.policy()));
+                    return;
+                }
                 observe(exchange, "Success", 200);
                 if (ctx.response().ended() || ctx.response().closed()) {
                     return; // the client left; the change is made

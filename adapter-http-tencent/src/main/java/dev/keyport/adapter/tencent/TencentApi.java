@@ -1,5 +1,8 @@
 package dev.keyport.adapter.tencent;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +20,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -236,7 +240,7 @@ public final class TencentApi {
         String secretId = presentedSecretId;
         TencentActions.Context context = new TencentActions.Context(keyport, caller, auth.credential());
         vertx.<Object>executeBlocking(() -> what.run(json, params, context), false).onComplete(result -> {
-            ObjectNode body;
+            Object body;
             String outcome;
             if (result.succeeded()) {
                 body = success(result.result(), requestId);
@@ -352,12 +356,16 @@ public final class TencentApi {
         respond(ctx, error(e.code(), e.getMessage(), requestId));
     }
 
-    private ObjectNode success(Object response, String requestId) {
-        ObjectNode inner = json.valueToTree(response);
-        inner.put("RequestId", requestId);
-        ObjectNode envelope = json.createObjectNode();
-        envelope.set("Response", inner);
-        return envelope;
+    /** Tencent's envelope of an answer: {@code {"Response": {…the action's fields…, "RequestId": "…"}}}. */
+    private record Envelope(@JsonProperty("Response") Answer response) {
+    }
+
+    /** The action's fields, then the request id, written straight from the action's result (no tree between). */
+    private record Answer(@JsonUnwrapped Object fields, @JsonProperty("RequestId") String requestId) {
+    }
+
+    private static Object success(Object response, String requestId) {
+        return new Envelope(new Answer(response, requestId));
     }
 
     private ObjectNode error(String code, String message, String requestId) {
@@ -370,10 +378,16 @@ public final class TencentApi {
         return envelope;
     }
 
-    private void respond(RoutingContext ctx, ObjectNode body) {
+    private void respond(RoutingContext ctx, Object body) {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
-        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(body.toString());
+        Buffer bytes;
+        try {
+            bytes = Buffer.buffer(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer that cannot be written as JSON", e);
+        }
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(bytes);
     }
 }

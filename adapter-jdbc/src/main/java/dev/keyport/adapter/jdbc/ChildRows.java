@@ -6,6 +6,8 @@ import dev.keyport.domain.ImportGrant;
 import dev.keyport.domain.KeyMaterial;
 import dev.keyport.domain.WrappingAlgorithm;
 import dev.keyport.domain.WrappingKeySpec;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,14 +67,24 @@ final class ChildRows {
         String id = key.id().value();
         if (key.hasMaterial() && !stored.hasMaterial()) {
             KeyMaterial material = key.material().orElseThrow();
-            try {
-                h.createUpdate("INSERT INTO cmk_material (key_id, sealed) VALUES (:id, :sealed)")
-                        .bind("id", id).bind("sealed", secrets.sealMaterial(id, material)).execute();
+            try (PreparedStatement insert = h.getConnection()
+                    .prepareStatement("INSERT INTO cmk_material (key_id, sealed) VALUES (?, ?)")) {
+                insert.setString(1, id);
+                insert.setBytes(2, secrets.sealMaterial(id, material));
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new StatementFailedException("storing the material of key " + id, e);
             } finally {
                 material.erase();
             }
         } else if (!key.hasMaterial() && stored.hasMaterial()) {
-            h.createUpdate("DELETE FROM cmk_material WHERE key_id = :id").bind("id", id).execute();
+            try (PreparedStatement delete = h.getConnection()
+                    .prepareStatement("DELETE FROM cmk_material WHERE key_id = ?")) {
+                delete.setString(1, id);
+                delete.executeUpdate();
+            } catch (SQLException e) {
+                throw new StatementFailedException("deleting the material of key " + id, e);
+            }
         }
         Set<CloudResource> bindings = key.bindings();
         for (CloudResource gone : difference(stored.bindings(), bindings)) {

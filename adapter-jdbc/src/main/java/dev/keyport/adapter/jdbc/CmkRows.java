@@ -14,12 +14,11 @@ import dev.keyport.domain.MaterialFingerprint;
 import dev.keyport.domain.Origin;
 import dev.keyport.domain.Region;
 import dev.keyport.domain.TenantId;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -49,16 +48,23 @@ final class CmkRows {
      * Columns are read by position, in the order of {@link #FIND}.
      */
     Optional<Loaded> find(Handle h, KeyScope scope, KeyId id) {
-        return h.createQuery(FIND)
-                .bind("id", id.value())
-                .bind("tenant", scope.tenant().value())
-                .bind("region", scope.region().value())
-                .map((rs, ctx) -> keyRow(rs))
-                .findOne()
-                .map(row -> {
-                    Cmk key = Cmk.rehydrate(snapshot(h, row));
-                    return new Loaded(key, StoredKey.of(key, row.version()));
-                });
+        // the one statement every request runs, in plain JDBC: Jdbi's binding and mapping cost as much as the query
+        KeyRow row;
+        try (PreparedStatement find = h.getConnection().prepareStatement(FIND)) {
+            find.setString(1, id.value());
+            find.setString(2, scope.tenant().value());
+            find.setString(3, scope.region().value());
+            try (ResultSet rs = find.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                row = keyRow(rs);
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException("reading key " + id.value(), e);
+        }
+        Cmk key = Cmk.rehydrate(snapshot(h, row));
+        return Optional.of(new Loaded(key, StoredKey.of(key, row.version())));
     }
 
     private static final String FIND = """
@@ -68,7 +74,7 @@ final class CmkRows {
                    EXISTS (SELECT 1 FROM cmk_binding b WHERE b.key_id = c.key_id) AS any_binding,
                    EXISTS (SELECT 1 FROM import_grant g WHERE g.key_id = c.key_id) AS any_grant
             FROM cmk c LEFT JOIN cmk_material m ON m.key_id = c.key_id
-            WHERE c.key_id = :id AND c.tenant_id = :tenant AND c.region = :region""";
+            WHERE c.key_id = ? AND c.tenant_id = ? AND c.region = ?""";
 
     /** The columns of a key row, before its children are read; the material as stored, sealed. */
     private record KeyRow(KeyId id, KeyScope scope, Alias alias, Description description, KeyUsage usage,
@@ -104,47 +110,59 @@ final class CmkRows {
 
     /** @throws AliasAlreadyExistsException when another key of the scope has the alias */
     void insert(Handle h, Cmk key) {
-        try {
-            h.createUpdate("""
-                            INSERT INTO cmk (key_id, tenant_id, region, alias, description, key_usage, origin, state,
-                                             created_at, has_material, material_expires_at, deletion_date,
-                                             fingerprint_salt, fingerprint_mac, version)
-                            VALUES (:id, :tenant, :region, :alias, :description, :usage, :origin, :state,
-                                    :createdAt, :hasMaterial, :expiresAt, :deletionDate, :salt, :mac, 1)""")
-                    .bind("id", key.id().value())
-                    .bind("tenant", key.scope().tenant().value())
-                    .bind("region", key.scope().region().value())
-                    .bind("alias", key.alias().value())
-                    .bind("description", key.description().value())
-                    .bind("usage", key.usage().name())
-                    .bind("origin", key.origin().name())
-                    .bind("createdAt", key.createdAt().toEpochMilli())
-                    .bindMap(mutableColumns(key))
-                    .execute();
-        } catch (RuntimeException e) {
+        try (PreparedStatement insert = h.getConnection().prepareStatement("""
+                INSERT INTO cmk (key_id, tenant_id, region, alias, description, key_usage, origin, created_at,
+                                 state, has_material, material_expires_at, deletion_date, fingerprint_salt,
+                                 fingerprint_mac, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")) {
+            insert.setString(1, key.id().value());
+            insert.setString(2, key.scope().tenant().value());
+            insert.setString(3, key.scope().region().value());
+            insert.setString(4, key.alias().value());
+            insert.setString(5, key.description().value());
+            insert.setString(6, key.usage().name());
+            insert.setString(7, key.origin().name());
+            insert.setLong(8, key.createdAt().toEpochMilli());
+            setMutableColumns(insert, 9, key);
+            insert.executeUpdate();
+        } catch (SQLException e) {
             if (StoreExceptions.isUniqueViolation(e, "cmk_alias_unique")) {
                 throw new AliasAlreadyExistsException(key.alias());
             }
-            throw e;
+            throw new StatementFailedException("inserting key " + key.id().value(), e);
         }
     }
 
     /** @throws ConcurrentKeyChangeException when the row is no longer at the version {@code key} was loaded at */
     void update(Handle h, Cmk key) {
-        int updated = h.createUpdate("""
-                        UPDATE cmk SET state = :state, has_material = :hasMaterial,
-                                       material_expires_at = :expiresAt, deletion_date = :deletionDate,
-                                       fingerprint_salt = :salt, fingerprint_mac = :mac, version = version + 1
-                        WHERE key_id = :id AND tenant_id = :tenant AND region = :region AND version = :version""")
-                .bind("id", key.id().value())
-                .bind("tenant", key.scope().tenant().value())
-                .bind("region", key.scope().region().value())
-                .bind("version", key.version())
-                .bindMap(mutableColumns(key))
-                .execute();
+        int updated;
+        try (PreparedStatement update = h.getConnection().prepareStatement("""
+                UPDATE cmk SET state = ?, has_material = ?, material_expires_at = ?, deletion_date = ?,
+                               fingerprint_salt = ?, fingerprint_mac = ?, version = version + 1
+                WHERE key_id = ? AND tenant_id = ? AND region = ? AND version = ?""")) {
+            setMutableColumns(update, 1, key);
+            update.setString(7, key.id().value());
+            update.setString(8, key.scope().tenant().value());
+            update.setString(9, key.scope().region().value());
+            update.setLong(10, key.version());
+            updated = update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StatementFailedException("updating key " + key.id().value(), e);
+        }
         if (updated != 1) {
             throw new ConcurrentKeyChangeException(key.id());
         }
+    }
+
+    /** The six columns a key's life changes, from {@code first} on: state, material, expiry, deletion, fingerprint. */
+    private static void setMutableColumns(PreparedStatement statement, int first, Cmk key) throws SQLException {
+        statement.setString(first, key.state().name());
+        statement.setBoolean(first + 1, key.hasMaterial());
+        Columns.setMillis(statement, first + 2, key.materialExpiresAt());
+        Columns.setMillis(statement, first + 3, key.deletionDate());
+        Optional<MaterialFingerprint> fingerprint = key.fingerprint();
+        Columns.setBytes(statement, first + 4, fingerprint.map(MaterialFingerprint::salt).orElse(null));
+        Columns.setBytes(statement, first + 5, fingerprint.map(MaterialFingerprint::mac).orElse(null));
     }
 
     /** Deletes the key and, by cascade, its children. */
@@ -160,16 +178,5 @@ final class CmkRows {
         if (removed != 1) {
             throw new ConcurrentKeyChangeException(key.id());
         }
-    }
-
-    private static Map<String, Object> mutableColumns(Cmk key) {
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("state", key.state().name());
-        columns.put("hasMaterial", key.hasMaterial());
-        columns.put("expiresAt", Columns.millis(key.materialExpiresAt()));
-        columns.put("deletionDate", Columns.millis(key.deletionDate()));
-        columns.put("salt", key.fingerprint().map(MaterialFingerprint::salt).orElse(null));
-        columns.put("mac", key.fingerprint().map(MaterialFingerprint::mac).orElse(null));
-        return columns;
     }
 }

@@ -2,11 +2,13 @@ package dev.keyport.adapter.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ final class H2Compaction implements AutoCloseable {
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
     private volatile boolean warned;
+    /** null until the first step has looked it up; empty when the database has no file store. */
+    private volatile Optional<MVStore> store;
 
     private H2Compaction(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -49,8 +53,8 @@ final class H2Compaction implements AutoCloseable {
     /** One step: rewrites the sparsest chunks when the store is fragmented. */
     void compactOnce() {
         long start = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            H2Engine.fileStore(connection).ifPresent(store -> {
+        try {
+            store().ifPresent(store -> {
                 if (!store.isClosed()) {
                     store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
                 }
@@ -64,6 +68,21 @@ final class H2Compaction implements AutoCloseable {
         } finally {
             nanos.addAndGet(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * The database's store, found once through a pooled connection and then kept (it lives as long as the database),
+     * so that a step never waits for a connection that requests need; looked up again if H2 closed and reopened it.
+     */
+    private Optional<MVStore> store() throws SQLException {
+        Optional<MVStore> known = store;
+        if (known == null || known.filter(MVStore::isClosed).isPresent()) { // first step, or the database reopened
+            try (Connection connection = dataSource.getConnection()) {
+                known = H2Engine.fileStore(connection);
+            }
+            store = known;
+        }
+        return known;
     }
 
     long runs() {

@@ -2,6 +2,8 @@ package dev.keyport.adapter.jdbc;
 
 import dev.keyport.application.port.out.AuditRecord;
 import dev.keyport.application.port.out.AuditSink;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -67,28 +69,27 @@ public final class JdbcAuditSink implements AuditSink {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static void insert(Handle h, AuditRecord r) {
-        h.createUpdate("""
-                        INSERT INTO audit_log (at, tenant_id, region, key_id, operation, change, from_state, to_state,
-                                               reason, detail, credential_id, request_id, outcome, error_code,
-                                               key_version)
-                        VALUES (:at, :tenant, :region, :keyId, :operation, :change, :from, :to, :reason, :detail,
-                                :credential, :request, :outcome, :error, :version)""")
-                .bind("at", r.at().toEpochMilli())
-                .bind("tenant", r.scope().tenant().value())
-                .bind("region", r.scope().region().value())
-                .bind("keyId", r.keyId().map(Object::toString).orElse(null))
-                .bind("operation", r.operation().name())
-                .bind("change", r.change().map(Enum::name).orElse(null))
-                .bind("from", r.from().map(Enum::name).orElse(null))
-                .bind("to", r.to().map(Enum::name).orElse(null))
-                .bind("reason", r.reason().name())
-                .bind("detail", truncate(r.detail(), 2048))
-                .bind("credential", truncate(r.credentialId(), 128))
-                .bind("request", truncate(r.requestId(), 128))
-                .bind("outcome", r.outcome().name())
-                .bind("error", r.error().map(Enum::name).orElse(null))
-                .bind("version", r.keyVersion())
-                .execute();
+        // one per change: in plain JDBC, as the key's own statements (CmkRows)
+        try (PreparedStatement insert = h.getConnection().prepareStatement(INSERT_POSITIONAL)) {
+            insert.setLong(1, r.at().toEpochMilli());
+            insert.setString(2, r.scope().tenant().value());
+            insert.setString(3, r.scope().region().value());
+            Columns.setString(insert, 4, r.keyId().map(Object::toString).orElse(null));
+            insert.setString(5, r.operation().name());
+            Columns.setString(insert, 6, r.change().map(Enum::name).orElse(null));
+            Columns.setString(insert, 7, r.from().map(Enum::name).orElse(null));
+            Columns.setString(insert, 8, r.to().map(Enum::name).orElse(null));
+            insert.setString(9, r.reason().name());
+            insert.setString(10, truncate(r.detail(), 2048));
+            insert.setString(11, truncate(r.credentialId(), 128));
+            insert.setString(12, truncate(r.requestId(), 128));
+            insert.setString(13, r.outcome().name());
+            Columns.setString(insert, 14, r.error().map(Enum::name).orElse(null));
+            insert.setLong(15, r.keyVersion());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StatementFailedException("writing an audit record", e);
+        }
     }
 
     private static String truncate(String text, int max) {

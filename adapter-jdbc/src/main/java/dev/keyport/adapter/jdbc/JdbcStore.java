@@ -47,6 +47,9 @@ public final class JdbcStore implements KeyStorage, AutoCloseable {
         hikari.setMaximumPoolSize(config.maximumPoolSize());
         hikari.setPoolName("keyport");
         hikari.setAutoCommit(true);
+        // every connection is REPEATABLE READ from the start (JdbiTransactions): setting the level per transaction
+        // would cost statements (on PostgreSQL, round trips) before, after and on return to the pool
+        hikari.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
         // a database that is down fails a request within the connection timeout, never Hikari's default 30 s
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setValidationTimeout(Math.max(250, Math.min(1000, config.connectionTimeout().toMillis() / 2)));

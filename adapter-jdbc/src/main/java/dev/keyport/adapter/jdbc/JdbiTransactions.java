@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * One database transaction per unit of work, on the calling thread. The handle is bound to the thread for the
@@ -68,7 +67,8 @@ public final class JdbiTransactions implements TransactionBoundary {
         }
         try {
             Scope[] scope = new Scope[1];
-            T result = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            // REPEATABLE READ is every pooled connection's own level (JdbcStore), so it is not set per transaction
+            T result = jdbi.inTransaction(handle -> {
                 scope[0] = new Scope(handle);
                 current.set(scope[0]);
                 try {

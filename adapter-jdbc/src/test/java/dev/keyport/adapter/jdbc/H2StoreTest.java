@@ -47,6 +47,35 @@ class H2StoreTest extends JdbcStoreContract {
         return found;
     }
 
+    @Test
+    void eachConnectionKeepsEveryStatementTheStoreRunsPrepared() throws Exception {
+        assertThat(Integer.parseInt(setting(open(), "QUERY_CACHE_SIZE"))).isGreaterThanOrEqualTo(32);
+    }
+
+    /**
+     * H2's automatic ANALYZE scans a table at a commit, outside the transaction's snapshot; with freed space reused
+     * at once and the store compacting, that scan can read a chunk already freed and fail the commit of a change
+     * that is made ("Chunk N not found", H2 issue 4383). The store turns it off.
+     */
+    @Test
+    void noCommitScansATableForStatistics() throws Exception {
+        JdbcStore store = open();
+        assertThat(setting(store, "ANALYZE_AUTO")).isEqualTo("0");
+        assertThat(setting(store, "RETENTION_TIME")).isEqualTo("0");
+    }
+
+    private static String setting(JdbcStore store, String name) throws java.sql.SQLException {
+        try (java.sql.Connection c = store.dataSource().getConnection();
+             java.sql.PreparedStatement query = c.prepareStatement(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            query.setString(1, name);
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).as(name).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /**
      * While the database is open, H2's append-only file may still hold the sealed (never the clear) material in
      * chunks it has not reused yet; closing compacts the file, and then not one copy is left.

@@ -122,6 +122,25 @@ abstract class JdbcStoreContract {
         return store.transactions().inTransaction(() -> store.keys().find(CALLER.scope(), id)).orElseThrow();
     }
 
+    @Test
+    void everyTransactionIsRepeatableReadAndLeavesItsConnectionAsItWas() throws SQLException {
+        JdbcStore store = open();
+        for (int i = 0; i < 3; i++) {
+            int level = store.transactions().inTransaction(() -> {
+                try {
+                    return ((JdbiTransactions) store.transactions()).handle().getConnection().getTransactionIsolation();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(level).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+        }
+        try (Connection c = store.dataSource().getConnection()) {
+            assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+    }
+
     // ----------------------------------------------------------------------------------------------- migrations
 
     @Test

@@ -56,7 +56,7 @@ final class SeedFile {
     }
 
     /** How many seeds are read ahead and made at once, in one transaction: the file is never in memory whole. */
-    static final int BATCH = Integer.getInteger("seed.batch", 1024);
+    static final int BATCH = 1024;
 
     /** The outcome of a seed file: how many keys were made, and how many were there already. */
     record Applied(int created, int alreadyPresent) {

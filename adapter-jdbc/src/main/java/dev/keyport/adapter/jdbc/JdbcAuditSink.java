@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The append-only audit table. A record of a change joins the transaction of the change; a record of a refusal,
@@ -37,26 +36,15 @@ public final class JdbcAuditSink implements AuditSink {
         }
         try {
             transactions.write(h -> {
-                PreparedBatch batch = h.prepareBatch(INSERT_POSITIONAL);
-                for (AuditRecord r : records) {
-                    batch.bind(0, r.at().toEpochMilli())
-                            .bind(1, r.scope().tenant().value())
-                            .bind(2, r.scope().region().value())
-                            .bind(3, r.keyId().map(Object::toString).orElse(null))
-                            .bind(4, r.operation().name())
-                            .bind(5, r.change().map(Enum::name).orElse(null))
-                            .bind(6, r.from().map(Enum::name).orElse(null))
-                            .bind(7, r.to().map(Enum::name).orElse(null))
-                            .bind(8, r.reason().name())
-                            .bind(9, truncate(r.detail(), 2048))
-                            .bind(10, truncate(r.credentialId(), 128))
-                            .bind(11, truncate(r.requestId(), 128))
-                            .bind(12, r.outcome().name())
-                            .bind(13, r.error().map(Enum::name).orElse(null))
-                            .bind(14, r.keyVersion())
-                            .add();
+                try (PreparedStatement batch = h.getConnection().prepareStatement(INSERT_POSITIONAL)) {
+                    for (AuditRecord r : records) {
+                        bind(batch, r);
+                        batch.addBatch();
+                    }
+                    batch.executeBatch();
+                } catch (SQLException e) {
+                    throw new StatementFailedException("writing " + records.size() + " audit records", e);
                 }
-                batch.execute();
             });
         } catch (RuntimeException e) {
             throw JdbiTransactions.unavailableOr(e);
@@ -71,25 +59,29 @@ public final class JdbcAuditSink implements AuditSink {
     private static void insert(Handle h, AuditRecord r) {
         // one per change: in plain JDBC, as the key's own statements (CmkRows)
         try (PreparedStatement insert = h.getConnection().prepareStatement(INSERT_POSITIONAL)) {
-            insert.setLong(1, r.at().toEpochMilli());
-            insert.setString(2, r.scope().tenant().value());
-            insert.setString(3, r.scope().region().value());
-            Columns.setString(insert, 4, r.keyId().map(Object::toString).orElse(null));
-            insert.setString(5, r.operation().name());
-            Columns.setString(insert, 6, r.change().map(Enum::name).orElse(null));
-            Columns.setString(insert, 7, r.from().map(Enum::name).orElse(null));
-            Columns.setString(insert, 8, r.to().map(Enum::name).orElse(null));
-            insert.setString(9, r.reason().name());
-            insert.setString(10, truncate(r.detail(), 2048));
-            insert.setString(11, truncate(r.credentialId(), 128));
-            insert.setString(12, truncate(r.requestId(), 128));
-            insert.setString(13, r.outcome().name());
-            Columns.setString(insert, 14, r.error().map(Enum::name).orElse(null));
-            insert.setLong(15, r.keyVersion());
+            bind(insert, r);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new StatementFailedException("writing an audit record", e);
         }
+    }
+
+    private static void bind(PreparedStatement insert, AuditRecord r) throws SQLException {
+        insert.setLong(1, r.at().toEpochMilli());
+        insert.setString(2, r.scope().tenant().value());
+        insert.setString(3, r.scope().region().value());
+        Columns.setString(insert, 4, r.keyId().map(Object::toString).orElse(null));
+        insert.setString(5, r.operation().name());
+        Columns.setString(insert, 6, r.change().map(Enum::name).orElse(null));
+        Columns.setString(insert, 7, r.from().map(Enum::name).orElse(null));
+        Columns.setString(insert, 8, r.to().map(Enum::name).orElse(null));
+        insert.setString(9, r.reason().name());
+        insert.setString(10, truncate(r.detail(), 2048));
+        insert.setString(11, truncate(r.credentialId(), 128));
+        insert.setString(12, truncate(r.requestId(), 128));
+        insert.setString(13, r.outcome().name());
+        Columns.setString(insert, 14, r.error().map(Enum::name).orElse(null));
+        insert.setLong(15, r.keyVersion());
     }
 
     private static String truncate(String text, int max) {

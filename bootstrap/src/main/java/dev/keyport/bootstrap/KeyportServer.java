@@ -73,17 +73,19 @@ public final class KeyportServer implements AutoCloseable {
         PregeneratedWrappingKeySource stock = null;
         Observability metrics = null;
         try {
+            settings.seed().ifPresent(seed -> {
+                // before the wrapping-key stock starts generating: seeding takes no wrapping key, and has the CPU
+                SeedFile.Applied applied = SeedFile.apply(seed, Keyport.builder().clock(clock).random(random)
+                        .storage(store).build());
+                LOG.atInfo().addKeyValue("seed", seed).addKeyValue("created", applied.created())
+                        .addKeyValue("already_present", applied.alreadyPresent()).log("seeded keys");
+            });
             Settings.WrappingKeys wrapping = settings.wrappingKeys();
             stock = new PregeneratedWrappingKeySource(Map.of(WrappingKeySpec.RSA_2048, wrapping.stock()),
                     random, runnable -> new Thread(runnable, "keyport-wrapping-keys"));
             SharedWrappingKeySource shared = new SharedWrappingKeySource(stock, wrapping.sharing());
             Keyport keyport = Keyport.builder().clock(clock).random(random).storage(store).wrappingKeys(shared)
                     .build();
-            settings.seed().ifPresent(seed -> {
-                SeedFile.Applied applied = SeedFile.apply(seed, keyport);
-                LOG.atInfo().addKeyValue("seed", seed).addKeyValue("created", applied.created())
-                        .addKeyValue("already_present", applied.alreadyPresent()).log("seeded keys");
-            });
 
             metrics = new Observability();
             metrics.bindStore(store);

@@ -30,6 +30,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * Keys a test suite can start from: fixed ids, aliases, origins and states, and for EXTERNAL keys, known material.
@@ -67,13 +70,98 @@ final class SeedFile {
     }
 
     /**
-     * Reads the seed file as a stream, {@value #BATCH} keys at a time, and makes each batch in one transaction
-     * ({@link #apply(List, SeedKeysUseCase)}); a mistake in the file or in a key stops the start, naming it, and
-     * nothing of that key's batch is made (the batches before it are).
+     * Reads the seed file as a stream, {@value #BATCH} keys at a time, and makes each batch in one transaction; a
+     * mistake in the file or in a key stops the start, naming it, and nothing of that key's batch is made (the
+     * batches before it are). A thread of its own reads and checks the next batch while this one makes the last: at
+     * most {@value #READ_AHEAD} batches are read ahead.
      */
     static Applied apply(Path path, SeedKeysUseCase seeding) {
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        BlockingQueue<Read> reads = new ArrayBlockingQueue<>(READ_AHEAD);
+        Thread reader = new Thread(() -> read(path, reads), "keyport-seed-reader");
+        reader.setDaemon(true);
+        reader.start();
         Applied applied = new Applied(0, 0);
+        try {
+            for (Read next = take(reads); !next.isEnd(); next = take(reads)) {
+                applied = applied.plus(make(next.seeds(), seeding));
+            }
+            return applied;
+        } finally {
+            reader.interrupt();
+            joinQuietly(reader);
+            reads.forEach(unmade -> unmade.seeds().forEach(KeySeed::erase));
+        }
+    }
+
+    /** Batches read ahead of the one being made. */
+    static final int READ_AHEAD = 1;
+
+    /** A batch read, the end of the file, or why the file could not be read: the reader's answers, in order. */
+    private record Read(List<KeySeed> seeds, RuntimeException failure) {
+
+        static final Read END = new Read(List.of(), null);
+
+        boolean isEnd() {
+            return this == END;
+        }
+    }
+
+    private static Read take(BlockingQueue<Read> reads) {
+        try {
+            Read next = reads.take();
+            if (next.failure() != null) {
+                throw next.failure();
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while seeding", e);
+        }
+    }
+
+    private static void joinQuietly(Thread reader) {
+        try {
+            reader.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The reader's side: each batch read and checked, then the end, or the first reason to stop. */
+    private static void read(Path path, BlockingQueue<Read> reads) {
+        try {
+            try {
+                readBatches(path, seeds -> put(reads, new Read(seeds, null)));
+                put(reads, Read.END);
+            } catch (Stopped stopped) {
+                throw stopped;
+            } catch (RuntimeException e) {
+                put(reads, new Read(List.of(), e));
+            }
+        } catch (Stopped stopped) {
+            // the start stopped before this was taken
+        }
+    }
+
+    /** The start stopped while the reader waited to hand on a batch. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void put(BlockingQueue<Read> reads, Read read) {
+        try {
+            reads.put(read);
+        } catch (InterruptedException e) {
+            read.seeds().forEach(KeySeed::erase);
+            throw new Stopped();
+        }
+    }
+
+    /** Reads the file as a stream and hands on its seeds, {@value #BATCH} at a time, each checked in full. */
+    private static void readBatches(Path path, Consumer<List<KeySeed>> batches) {
+        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         try (JsonParser json = mapper.createParser(path.toFile())) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw notASeedFile(path, "it is not a JSON object");
@@ -90,15 +178,23 @@ final class SeedFile {
                 if (value != JsonToken.START_ARRAY) {
                     throw notASeedFile(path, "\"keys\" is an array");
                 }
-                List<Key> batch = new ArrayList<>(BATCH);
-                while (json.nextToken() != JsonToken.END_ARRAY) {
-                    batch.add(mapper.readValue(json, Key.class));
-                    if (batch.size() == BATCH) {
-                        applied = applied.plus(apply(batch, seeding));
-                        batch.clear();
+                List<KeySeed> batch = new ArrayList<>(BATCH);
+                try {
+                    while (json.nextToken() != JsonToken.END_ARRAY) {
+                        batch.add(seed(mapper.readValue(json, Key.class)));
+                        if (batch.size() == BATCH) {
+                            List<KeySeed> full = batch;
+                            batch = new ArrayList<>(BATCH);
+                            batches.accept(full);
+                        }
                     }
+                } catch (RuntimeException | IOException e) {
+                    batch.forEach(KeySeed::erase);
+                    throw e;
                 }
-                applied = applied.plus(apply(batch, seeding));
+                if (!batch.isEmpty()) {
+                    batches.accept(batch);
+                }
             }
             if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
                 throw notASeedFile(path, "it does not end after its object");
@@ -108,7 +204,6 @@ final class SeedFile {
         } catch (IOException e) {
             throw new BadSettingException("KEYPORT_SEED", "cannot read '" + path + "'");
         }
-        return applied;
     }
 
     private static BadSettingException notASeedFile(Path path, String why) {
@@ -132,19 +227,29 @@ final class SeedFile {
      * its outcome.
      */
     static Applied apply(List<Key> batch, SeedKeysUseCase seeding) {
-        if (batch.isEmpty()) {
-            return new Applied(0, 0);
-        }
         List<KeySeed> seeds = new ArrayList<>(batch.size());
         try {
             for (Key key : batch) {
                 seeds.add(seed(key));
             }
+        } catch (RuntimeException e) {
+            seeds.forEach(KeySeed::erase);
+            throw e;
+        }
+        return make(seeds, seeding);
+    }
+
+    /** Makes seeds read in full, in one transaction, and erases their material whatever the outcome. */
+    private static Applied make(List<KeySeed> seeds, SeedKeysUseCase seeding) {
+        if (seeds.isEmpty()) {
+            return new Applied(0, 0);
+        }
+        try {
             SeedKeysResult result = seeding.seedKeys(new SeedKeysCommand(CREDENTIAL, POLICY, seeds));
             return new Applied(result.created(), result.alreadyPresent());
         } catch (DomainException e) {
             String named = e.keyId().map(id -> "key " + id).orElseGet(() -> "the batch of keys from "
-                    + batch.get(0).keyId() + " to " + batch.get(batch.size() - 1).keyId());
+                    + seeds.get(0).id() + " to " + seeds.get(seeds.size() - 1).id());
             throw new BadSettingException("KEYPORT_SEED", named + " cannot be seeded: " + e.getMessage());
         } finally {
             seeds.forEach(KeySeed::erase);

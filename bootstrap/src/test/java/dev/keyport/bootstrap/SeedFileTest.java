@@ -309,6 +309,20 @@ class SeedFileTest {
         }
     }
 
+    @Test
+    void aRefusedBatchStopsTheReadingOfTheBatchesBehindIt() throws Exception {
+        Opened opened = open(Store.IN_MEMORY);
+        Path file = folder.resolve("refused-early.json");
+        Files.writeString(file, seedFile(IntStream.range(0, SeedFile.BATCH * 5).mapToObj(i -> i == 3
+                ? bad(Badness.REFUSED_BY_THE_DOMAIN, i) : keyJson(i))));
+        assertThatThrownBy(() -> SeedFile.apply(file, opened.keyport())).isInstanceOf(BadSettingException.class)
+                .hasMessageContaining(id(1, 3));
+        assertThat(Thread.getAllStackTraces().keySet()).as("the reader is done when the start stops")
+                .noneMatch(thread -> thread.getName().equals("keyport-seed-reader"));
+        assertThatThrownBy(() -> describe(opened.keyport(), id(1, SeedFile.BATCH)))
+                .as("nothing read ahead was made").isInstanceOf(KeyNotFoundException.class);
+    }
+
     private static String bad(Badness badness, int i) {
         return switch (badness) {
             case UNREADABLE -> keyJson(i).replace("\"KEYPORT\"", "\"ELSEWHERE\"");

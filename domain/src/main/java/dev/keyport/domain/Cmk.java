@@ -79,6 +79,11 @@ public final class Cmk {
                                                   KeyUsage usage, LifecyclePolicy policy, Instant now,
                                                   SecureRandom random) {
         policy.aliasRule().check(alias);
+        return generated(id, scope, alias, description, usage, now, random);
+    }
+
+    private static Cmk generated(KeyId id, KeyScope scope, Alias alias, Description description, KeyUsage usage,
+                                 Instant now, SecureRandom random) {
         Instant at = truncate(now);
         Cmk key = new Cmk(new CmkSnapshot(id, scope, alias, description, usage, Origin.KEYPORT, at,
                 KeyState.ENABLED, null, null, null, null, Set.of(), List.of(), 0));
@@ -91,6 +96,11 @@ public final class Cmk {
     public static Cmk createExternal(KeyId id, KeyScope scope, Alias alias, Description description,
                                      KeyUsage usage, LifecyclePolicy policy, Instant now) {
         policy.aliasRule().check(alias);
+        return external(id, scope, alias, description, usage, now);
+    }
+
+    private static Cmk external(KeyId id, KeyScope scope, Alias alias, Description description, KeyUsage usage,
+                                Instant now) {
         Instant at = truncate(now);
         Cmk key = new Cmk(new CmkSnapshot(id, scope, alias, description, usage, Origin.EXTERNAL, at,
                 KeyState.PENDING_IMPORT, null, null, null, null, Set.of(), List.of(), 0));
@@ -124,9 +134,8 @@ public final class Cmk {
                     + " needs material: an EXTERNAL key without any is PENDING_IMPORT or PENDING_DELETE", id, null);
         }
         Cmk key = external
-                ? createExternal(id, seed.scope(), seed.alias(), seed.description(), seed.usage(), policy, now)
-                : createWithGeneratedMaterial(id, seed.scope(), seed.alias(), seed.description(), seed.usage(),
-                        policy, now, random);
+                ? external(id, seed.scope(), seed.alias(), seed.description(), seed.usage(), now)
+                : generated(id, seed.scope(), seed.alias(), seed.description(), seed.usage(), now, random);
         Instant at = key.createdAt;
         seed.material().ifPresent(given -> key.holdSeededMaterial(given, policy, random));
         switch (seed.state()) {

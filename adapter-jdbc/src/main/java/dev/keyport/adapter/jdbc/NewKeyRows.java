@@ -9,18 +9,21 @@ import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyMaterial;
 import dev.keyport.domain.KeyScope;
 import dev.keyport.domain.MaterialFingerprint;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Many new keys at once (a seed file's batch): their {@code cmk} rows in one JDBC batch and their {@code cmk_material}
- * rows in another, each material sealed as {@link ChildRows} seals it; the bindings and grants of the rare key that has
+ * rows in another (plain JDBC inside the Jdbi transaction, as {@link CmkRows} writes one key), each material sealed as {@link ChildRows} seals it; the bindings and grants of the rare key that has
  * some are written by {@link ChildRows} itself. A savepoint spans the whole: a batch that fails leaves nothing of itself
  * in the transaction, and the transaction stays usable to find which key's alias was taken. Also: which of many ids are
  * stored, one query per {@value #IDS_PER_QUERY}.
@@ -85,44 +88,54 @@ final class NewKeyRows {
     }
 
     private static void insertKeyRows(Handle h, List<Cmk> keys) {
-        PreparedBatch rows = h.prepareBatch(INSERT_KEY);
-        for (Cmk key : keys) {
-            Optional<MaterialFingerprint> fingerprint = key.fingerprint();
-            rows.bind(0, key.id().value())
-                    .bind(1, key.scope().tenant().value())
-                    .bind(2, key.scope().region().value())
-                    .bind(3, key.alias().value())
-                    .bind(4, key.description().value())
-                    .bind(5, key.usage().name())
-                    .bind(6, key.origin().name())
-                    .bind(7, key.state().name())
-                    .bind(8, key.createdAt().toEpochMilli())
-                    .bind(9, key.hasMaterial())
-                    .bind(10, Columns.millis(key.materialExpiresAt()))
-                    .bind(11, Columns.millis(key.deletionDate()))
-                    .bind(12, fingerprint.map(MaterialFingerprint::salt).orElse(null))
-                    .bind(13, fingerprint.map(MaterialFingerprint::mac).orElse(null))
-                    .add();
+        try (PreparedStatement rows = h.getConnection().prepareStatement(INSERT_KEY)) {
+            for (Cmk key : keys) {
+                Optional<MaterialFingerprint> fingerprint = key.fingerprint();
+                rows.setString(1, key.id().value());
+                rows.setString(2, key.scope().tenant().value());
+                rows.setString(3, key.scope().region().value());
+                rows.setString(4, key.alias().value());
+                rows.setString(5, key.description().value());
+                rows.setString(6, key.usage().name());
+                rows.setString(7, key.origin().name());
+                rows.setString(8, key.state().name());
+                rows.setLong(9, key.createdAt().toEpochMilli());
+                rows.setBoolean(10, key.hasMaterial());
+                Columns.setMillis(rows, 11, key.materialExpiresAt());
+                Columns.setMillis(rows, 12, key.deletionDate());
+                Columns.setBytes(rows, 13, fingerprint.map(MaterialFingerprint::salt).orElse(null));
+                Columns.setBytes(rows, 14, fingerprint.map(MaterialFingerprint::mac).orElse(null));
+                rows.addBatch();
+            }
+            rows.executeBatch();
+        } catch (SQLException e) {
+            throw new StatementFailedException("inserting " + keys.size() + " keys", e);
         }
-        rows.execute();
     }
 
     private void insertMaterial(Handle h, List<Cmk> keys) {
-        PreparedBatch rows = h.prepareBatch(INSERT_MATERIAL);
-        for (Cmk key : keys) {
-            Optional<KeyMaterial> material = key.material();
-            if (material.isEmpty()) {
-                continue;
+        try (PreparedStatement rows = h.getConnection().prepareStatement(INSERT_MATERIAL)) {
+            int added = 0;
+            for (Cmk key : keys) {
+                Optional<KeyMaterial> material = key.material();
+                if (material.isEmpty()) {
+                    continue;
+                }
+                String id = key.id().value();
+                try {
+                    rows.setString(1, id);
+                    rows.setBytes(2, secrets.sealMaterial(id, material.get()));
+                    rows.addBatch();
+                    added++;
+                } finally {
+                    material.get().erase();
+                }
             }
-            String id = key.id().value();
-            try {
-                rows.bind(0, id).bind(1, secrets.sealMaterial(id, material.get())).add();
-            } finally {
-                material.get().erase();
+            if (added > 0) {
+                rows.executeBatch();
             }
-        }
-        if (rows.size() > 0) {
-            rows.execute();
+        } catch (SQLException e) {
+            throw new StatementFailedException("storing the material of " + keys.size() + " keys", e);
         }
     }
 
@@ -161,15 +174,26 @@ final class NewKeyRows {
     private record ScopedAlias(KeyScope scope, Alias alias) {
     }
 
-    /** Which of {@code ids} are stored, in whichever scope. */
+    /** Which of {@code ids} are stored, in whichever scope: one statement per {@value #IDS_PER_QUERY} ids. */
     List<KeyRef> stored(Handle h, Collection<KeyId> ids) {
         List<String> values = ids.stream().map(KeyId::value).distinct().toList();
         List<KeyRef> stored = new ArrayList<>();
         for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
-            stored.addAll(h.createQuery("SELECT tenant_id, region, key_id FROM cmk WHERE key_id IN (<ids>)")
-                    .bindList("ids", values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY)))
-                    .map((rs, ctx) -> new KeyRef(Columns.scope(rs), KeyId.of(rs.getString("key_id"))))
-                    .list());
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY));
+            String sql = "SELECT tenant_id, region, key_id FROM cmk WHERE key_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement query = h.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(new KeyRef(Columns.scope(rs), KeyId.of(rs.getString("key_id"))));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StatementFailedException("looking up " + chunk.size() + " key ids", e);
+            }
         }
         return stored;
     }

@@ -26,6 +26,8 @@ class Sealer {
 
     private final MasterKey masterKey;
     private final SecureRandom random;
+    /** A cipher per thread, initialised afresh for every value: getInstance's provider search costs more than it. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Sealer::newCipher);
 
     Sealer(MasterKey masterKey, SecureRandom random) {
         this.masterKey = Objects.requireNonNull(masterKey, "master key");
@@ -36,7 +38,7 @@ class Sealer {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, masterKey.secretKey(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData(column, keyId));
             byte[] sealed = cipher.doFinal(secret);
@@ -55,12 +57,20 @@ class Sealer {
             throw new SealedValueException(column, keyId, "has unknown format version " + sealed[0]);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, masterKey.secretKey(), new GCMParameterSpec(TAG_BITS, sealed, 1, IV_BYTES));
             cipher.updateAAD(associatedData(column, keyId));
             return cipher.doFinal(sealed, 1 + IV_BYTES, sealed.length - 1 - IV_BYTES);
         } catch (AEADBadTagException e) {
             throw new SealedValueException(column, keyId, "does not open under this master key");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }

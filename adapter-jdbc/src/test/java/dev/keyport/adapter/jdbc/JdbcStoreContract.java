@@ -1,6 +1,7 @@
 package dev.keyport.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyport.application.port.in.Caller;
 import dev.keyport.application.port.in.CloudResourceCommand;
@@ -15,10 +16,13 @@ import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.SeedKeysCommand;
+import dev.keyport.application.port.in.SeedKeysResult;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.testing.MutableClock;
 import dev.keyport.domain.Alias;
+import dev.keyport.domain.AliasAlreadyExistsException;
 import dev.keyport.domain.ChangeReason;
 import dev.keyport.domain.CloudResource;
 import dev.keyport.domain.Cmk;
@@ -28,7 +32,9 @@ import dev.keyport.domain.DomainException;
 import dev.keyport.domain.ImportParameters;
 import dev.keyport.domain.KeyChange;
 import dev.keyport.domain.KeyId;
+import dev.keyport.domain.KeyMaterial;
 import dev.keyport.domain.KeyScope;
+import dev.keyport.domain.KeySeed;
 import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.LifecyclePolicy;
@@ -418,6 +424,62 @@ abstract class JdbcStoreContract {
         }
         assertThat(auditChanges(store, recent)).containsExactly("CREATED/REQUESTED");
         assertThat(store.exportAndPruneAudit(T0.plus(Duration.ofDays(30)), 2, exported::addAll)).isZero();
+    }
+
+    @Test
+    void aSeededBatchIsStoredWithOneAuditRowPerKeyExportedLikeAnyOtherAndARefusedOneLeavesOnlyItsRefusal()
+            throws SQLException {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        byte[] material = material();
+        List<KeySeed> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            boolean external = i % 4 == 0;
+            batch.add(new KeySeed(KeyId.of(String.format("5eed0000-0000-4000-8000-%012d", i)), CALLER.scope(),
+                    Alias.of("seeded-" + i), Description.of("seed " + i), KeyUsage.ENCRYPT_DECRYPT,
+                    external ? Origin.EXTERNAL : Origin.KEYPORT,
+                    external ? Optional.of(KeyMaterial.of(material)) : Optional.empty(),
+                    i % 3 == 0 ? KeyState.DISABLED : KeyState.ENABLED, 30));
+        }
+        SeedKeysResult result = keyport.seedKeys(new SeedKeysCommand("seeder", LifecyclePolicy.NEUTRAL, batch));
+        assertThat(result).isEqualTo(new SeedKeysResult(40, 0));
+        for (KeySeed seed : batch) {
+            assertThat(auditChanges(store, seed.id())).containsExactly("SEEDED/REQUESTED");
+            assertThat(load(store, seed.id()).state()).isEqualTo(seed.state());
+        }
+        KeyId byok = batch.get(4).id();
+        byte[] ciphertext = keyport.encrypt(new EncryptCommand(CALLER, byok, "p".getBytes(), null)).ciphertext();
+        Cmk loaded = load(store, byok);
+        assertThat(loaded.material().orElseThrow().copyBytes(SecretAccess.get())).isEqualTo(material);
+        assertThat(keyport.decrypt(new DecryptCommand(CALLER, ciphertext, null)).plaintext()).isEqualTo("p".getBytes());
+        assertThat(keyport.seedKeys(new SeedKeysCommand("seeder", LifecyclePolicy.NEUTRAL, batch)))
+                .as("a restart").isEqualTo(new SeedKeysResult(0, 40));
+
+        KeySeed fresh = new KeySeed(KeyId.of("5eed0000-0000-4000-8000-000000000100"), CALLER.scope(),
+                Alias.of("fresh"), Description.NONE, KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, Optional.empty(),
+                KeyState.ENABLED, 30);
+        KeySeed clashing = new KeySeed(KeyId.of("5eed0000-0000-4000-8000-000000000101"), CALLER.scope(),
+                Alias.of("seeded-7"), Description.NONE, KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT, Optional.empty(),
+                KeyState.ENABLED, 30);
+        assertThatThrownBy(() -> keyport.seedKeys(new SeedKeysCommand("seeder", LifecyclePolicy.NEUTRAL,
+                List.of(fresh, clashing)))).isInstanceOfSatisfying(AliasAlreadyExistsException.class,
+                        e -> assertThat(e.keyId()).contains(clashing.id()));
+        assertThat(store.transactions().inTransaction(() -> store.keys().findStored(List.of(fresh.id(),
+                clashing.id())))).isEmpty();
+        assertThat(auditChanges(store, fresh.id())).isEmpty();
+
+        List<Map<String, Object>> exported = new ArrayList<>();
+        assertThat(store.exportAndPruneAudit(T0.plusSeconds(1), 7, exported::addAll)).isEqualTo(41);
+        assertThat(exported).filteredOn(row -> "SUCCEEDED".equals(row.get("outcome"))).hasSize(40)
+                .allSatisfy(row -> {
+                    assertThat(row).containsEntry("operation", "SEED").containsEntry("change", "SEEDED")
+                            .containsEntry("credential_id", "seeder");
+                    assertThat(((Number) row.get("key_version")).longValue()).isEqualTo(1);
+                    assertThat(row.get("request_id")).isEqualTo("seed-" + row.get("key_id"));
+                });
+        assertThat(exported).filteredOn(row -> "REFUSED".equals(row.get("outcome"))).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("key_id", clashing.id().value())
+                        .containsEntry("error_code", "ALIAS_ALREADY_EXISTS"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -45,9 +46,11 @@ final class CmkRows {
     /**
      * The key row, its material and whether it has any binding or grant, in one statement; the bindings and grants
      * themselves are read only when there are some (most keys have none), so that loading a key is one round trip.
-     * Columns are read by position, in the order of {@link #FIND}.
+     * Columns are read by position, in the order of {@link #FIND}. Before reading children, {@code enteredTransaction}
+     * is asked whether a transaction has only now begun (a read-only unit of work starts in autocommit): the row is
+     * then read again inside it.
      */
-    Optional<Loaded> find(Handle h, KeyScope scope, KeyId id) {
+    Optional<Loaded> find(Handle h, KeyScope scope, KeyId id, BooleanSupplier enteredTransaction) {
         // the one statement every request runs, in plain JDBC: Jdbi's binding and mapping cost as much as the query
         KeyRow row;
         try (PreparedStatement find = h.getConnection().prepareStatement(FIND)) {
@@ -62,6 +65,9 @@ final class CmkRows {
             }
         } catch (SQLException e) {
             throw new StatementFailedException("reading key " + id.value(), e);
+        }
+        if ((row.anyBinding() || row.anyGrant()) && enteredTransaction.getAsBoolean()) {
+            return find(h, scope, id, enteredTransaction); // the row again, in the snapshot its children are read in
         }
         Cmk key = Cmk.rehydrate(snapshot(h, row));
         return Optional.of(new Loaded(key, StoredKey.of(key, row.version())));

@@ -40,7 +40,7 @@ public final class JdbcKeyRepository implements KeyRepository {
     @Override
     public Optional<Cmk> find(KeyScope scope, KeyId id) {
         JdbiTransactions.Scope tx = transactions.scope();
-        return translated(() -> rows.find(tx.handle(), scope, id).map(loaded -> {
+        return translated(() -> rows.find(tx.handle(), scope, id, tx::enterTransaction).map(loaded -> {
             tx.stored().put(id, loaded.stored());
             return loaded.key();
         }));

@@ -33,11 +33,15 @@ public final class JdbiTransactions implements TransactionBoundary {
      */
     static final class Scope {
         private final Handle handle;
+        private final boolean readOnly;
         private final Map<KeyId, StoredKey> stored = new HashMap<>();
         private boolean wrote;
+        /** A read-only scope's handle is in autocommit until a load needs more than one statement. */
+        private boolean began;
 
-        Scope(Handle handle) {
+        Scope(Handle handle, boolean readOnly) {
             this.handle = handle;
+            this.readOnly = readOnly;
         }
 
         Handle handle() {
@@ -50,7 +54,24 @@ public final class JdbiTransactions implements TransactionBoundary {
 
         /** Called by every statement that changes a row: the commit must then be durable before it is reported. */
         void wrote() {
+            if (readOnly) {
+                throw new IllegalStateException("a read-only unit of work writes");
+            }
             wrote = true;
+        }
+
+        /**
+         * Called before a load reads a second statement (a key's bindings or grants), which must see the same
+         * snapshot as its first: in a read-only scope still in autocommit, this begins a transaction and answers true,
+         * and the load reads its first statement again inside it; otherwise it answers false.
+         */
+        boolean enterTransaction() {
+            if (!readOnly || began) {
+                return false;
+            }
+            handle.begin();
+            began = true;
+            return true;
         }
     }
 
@@ -69,7 +90,7 @@ public final class JdbiTransactions implements TransactionBoundary {
             Scope[] scope = new Scope[1];
             // REPEATABLE READ is every pooled connection's own level (JdbcStore), so it is not set per transaction
             T result = jdbi.inTransaction(handle -> {
-                scope[0] = new Scope(handle);
+                scope[0] = new Scope(handle, false);
                 current.set(scope[0]);
                 try {
                     return work.get();
@@ -81,6 +102,40 @@ public final class JdbiTransactions implements TransactionBoundary {
                 awaitDurable();
             }
             return result;
+        } catch (RuntimeException e) {
+            throw unavailableOr(e);
+        }
+    }
+
+    /**
+     * A read-only unit of work, in autocommit: most loads are one statement (the key row with its material), which
+     * needs no transaction, and on PostgreSQL a transaction would add a BEGIN and a COMMIT round trip to it. A load
+     * that needs more statements begins a transaction first ({@link Scope#enterTransaction}); a write is refused.
+     * Nested in another unit of work, it joins that one.
+     */
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try (Handle handle = jdbi.open()) {
+            Scope scope = new Scope(handle, true);
+            current.set(scope);
+            boolean done = false;
+            try {
+                T result = work.get();
+                done = true;
+                return result;
+            } finally {
+                current.remove();
+                if (scope.began) {
+                    if (done) {
+                        handle.commit();
+                    } else {
+                        handle.rollback();
+                    }
+                }
+            }
         } catch (RuntimeException e) {
             throw unavailableOr(e);
         }

@@ -147,6 +147,64 @@ abstract class JdbcStoreContract {
         }
     }
 
+    /** Whether the read-only unit of work's connection is in a transaction once {@code id} is loaded in it. */
+    private static boolean loadedInATransaction(JdbcStore store, KeyId id) {
+        JdbiTransactions transactions = (JdbiTransactions) store.transactions();
+        return transactions.readOnly(() -> {
+            assertThat(store.keys().find(CALLER.scope(), id)).isPresent();
+            try {
+                return !transactions.handle().getConnection().getAutoCommit();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void aReadOnlyLoadOfAKeyWithoutChildrenIsOneStatementInAutocommitAndOneWithChildrenIsATransaction()
+            throws SQLException {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        KeyId plain = keyport.createKey(new CreateKeyCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT),
+                Alias.of("ro-plain"), Description.NONE, KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id();
+        KeyId bound = keyport.createKey(new CreateKeyCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT),
+                Alias.of("ro-bound"), Description.NONE, KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id();
+        keyport.bindCloudResource(new CloudResourceCommand(CALLER, bound, new CloudResource("ssm", "ro-secret")));
+
+        assertThat(loadedInATransaction(store, plain)).as("no children: autocommit").isFalse();
+        assertThat(loadedInATransaction(store, bound)).as("a binding: read in one snapshot").isTrue();
+        Cmk read = store.transactions().readOnly(() -> store.keys().find(CALLER.scope(), bound)).orElseThrow();
+        try {
+            assertThat(read.bindings()).containsExactly(new CloudResource("ssm", "ro-secret"));
+        } finally {
+            read.discard();
+        }
+        assertThat(keyport.describeKey(new DescribeKeyCommand(CALLER, bound)).id()).isEqualTo(bound);
+        try (Connection c = store.dataSource().getConnection()) {
+            assertThat(c.getAutoCommit()).as("the connection is returned as it was").isTrue();
+        }
+    }
+
+    @Test
+    void aReadOnlyUnitOfWorkThatWritesIsRefusedAndStoresNothing() {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        KeyId id = keyport.createKey(new CreateKeyCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT),
+                Alias.of("ro-write"), Description.NONE, KeyUsage.ENCRYPT_DECRYPT, Origin.KEYPORT)).id();
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> store.transactions().readOnly(() -> {
+            Cmk key = store.keys().find(CALLER.scope(), id).orElseThrow();
+            try {
+                key.disable(clock.instant());
+                store.keys().update(key);
+                return null;
+            } finally {
+                key.discard();
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+        assertThat(keyport.describeKey(new DescribeKeyCommand(CALLER, id)).state()).isEqualTo(KeyState.ENABLED);
+    }
+
     // ----------------------------------------------------------------------------------------------- migrations
 
     @Test

@@ -132,7 +132,7 @@ public final class KeyUnitOfWork {
 
     /** A use of one key that changes nothing stored: describe, encrypt, decrypt. Refusals are not audited. */
     public <R> R use(Caller caller, KeyId id, BiFunction<Cmk, Instant, R> action) {
-        return transactions.inTransaction(() -> {
+        return transactions.readOnly(() -> {
             Instant now = clock.instant();
             Cmk key = load(caller.scope(), id, now);
             try {

@@ -20,6 +20,9 @@ import org.jdbi.v3.core.Handle;
  */
 final class ChildRows {
 
+    /** A key's sealed material: key id, then the sealed value. */
+    static final String INSERT_MATERIAL = "INSERT INTO cmk_material (key_id, sealed) VALUES (?, ?)";
+
     private final SealedSecrets secrets;
 
     ChildRows(SealedSecrets secrets) {
@@ -67,8 +70,7 @@ final class ChildRows {
         String id = key.id().value();
         if (key.hasMaterial() && !stored.hasMaterial()) {
             KeyMaterial material = key.material().orElseThrow();
-            try (PreparedStatement insert = h.getConnection()
-                    .prepareStatement("INSERT INTO cmk_material (key_id, sealed) VALUES (?, ?)")) {
+            try (PreparedStatement insert = h.getConnection().prepareStatement(INSERT_MATERIAL)) {
                 insert.setString(1, id);
                 insert.setBytes(2, secrets.sealMaterial(id, material));
                 insert.executeUpdate();

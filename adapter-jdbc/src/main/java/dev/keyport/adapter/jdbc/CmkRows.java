@@ -114,22 +114,30 @@ final class CmkRows {
                 row.anyGrant() ? children.grants(h, id) : List.of(), row.version());
     }
 
+    /** The row of a new key, at version 1; its values are bound by {@link #bindNew}. */
+    static final String INSERT = """
+            INSERT INTO cmk (key_id, tenant_id, region, alias, description, key_usage, origin, created_at,
+                             state, has_material, material_expires_at, deletion_date, fingerprint_salt,
+                             fingerprint_mac, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""";
+
+    /** A new key's values, in the order of {@link #INSERT}: the one place a single insert and a batch bind them. */
+    static void bindNew(PreparedStatement insert, Cmk key) throws SQLException {
+        insert.setString(1, key.id().value());
+        insert.setString(2, key.scope().tenant().value());
+        insert.setString(3, key.scope().region().value());
+        insert.setString(4, key.alias().value());
+        insert.setString(5, key.description().value());
+        insert.setString(6, key.usage().name());
+        insert.setString(7, key.origin().name());
+        insert.setLong(8, key.createdAt().toEpochMilli());
+        setMutableColumns(insert, 9, key);
+    }
+
     /** @throws AliasAlreadyExistsException when another key of the scope has the alias */
     void insert(Handle h, Cmk key) {
-        try (PreparedStatement insert = h.getConnection().prepareStatement("""
-                INSERT INTO cmk (key_id, tenant_id, region, alias, description, key_usage, origin, created_at,
-                                 state, has_material, material_expires_at, deletion_date, fingerprint_salt,
-                                 fingerprint_mac, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")) {
-            insert.setString(1, key.id().value());
-            insert.setString(2, key.scope().tenant().value());
-            insert.setString(3, key.scope().region().value());
-            insert.setString(4, key.alias().value());
-            insert.setString(5, key.description().value());
-            insert.setString(6, key.usage().name());
-            insert.setString(7, key.origin().name());
-            insert.setLong(8, key.createdAt().toEpochMilli());
-            setMutableColumns(insert, 9, key);
+        try (PreparedStatement insert = h.getConnection().prepareStatement(INSERT)) {
+            bindNew(insert, key);
             insert.executeUpdate();
         } catch (SQLException e) {
             if (StoreExceptions.isUniqueViolation(e, "cmk_alias_unique")) {

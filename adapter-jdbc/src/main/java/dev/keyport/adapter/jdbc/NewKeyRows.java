@@ -8,7 +8,6 @@ import dev.keyport.domain.ConcurrentKeyChangeException;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyMaterial;
 import dev.keyport.domain.KeyScope;
-import dev.keyport.domain.MaterialFingerprint;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,13 +32,6 @@ final class NewKeyRows {
     /** Bound parameters per look-up, well below what either database allows in one statement. */
     static final int IDS_PER_QUERY = 1000;
     private static final String SAVEPOINT = "keyport_new_keys";
-
-    private static final String INSERT_KEY = """
-            INSERT INTO cmk (key_id, tenant_id, region, alias, description, key_usage, origin, state, created_at,
-                             has_material, material_expires_at, deletion_date, fingerprint_salt, fingerprint_mac,
-                             version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""";
-    private static final String INSERT_MATERIAL = "INSERT INTO cmk_material (key_id, sealed) VALUES (?, ?)";
 
     private final ChildRows children;
     private final SealedSecrets secrets;
@@ -88,23 +80,9 @@ final class NewKeyRows {
     }
 
     private static void insertKeyRows(Handle h, List<Cmk> keys) {
-        try (PreparedStatement rows = h.getConnection().prepareStatement(INSERT_KEY)) {
+        try (PreparedStatement rows = h.getConnection().prepareStatement(CmkRows.INSERT)) {
             for (Cmk key : keys) {
-                Optional<MaterialFingerprint> fingerprint = key.fingerprint();
-                rows.setString(1, key.id().value());
-                rows.setString(2, key.scope().tenant().value());
-                rows.setString(3, key.scope().region().value());
-                rows.setString(4, key.alias().value());
-                rows.setString(5, key.description().value());
-                rows.setString(6, key.usage().name());
-                rows.setString(7, key.origin().name());
-                rows.setString(8, key.state().name());
-                rows.setLong(9, key.createdAt().toEpochMilli());
-                rows.setBoolean(10, key.hasMaterial());
-                Columns.setMillis(rows, 11, key.materialExpiresAt());
-                Columns.setMillis(rows, 12, key.deletionDate());
-                Columns.setBytes(rows, 13, fingerprint.map(MaterialFingerprint::salt).orElse(null));
-                Columns.setBytes(rows, 14, fingerprint.map(MaterialFingerprint::mac).orElse(null));
+                CmkRows.bindNew(rows, key);
                 rows.addBatch();
             }
             rows.executeBatch();
@@ -114,7 +92,7 @@ final class NewKeyRows {
     }
 
     private void insertMaterial(Handle h, List<Cmk> keys) {
-        try (PreparedStatement rows = h.getConnection().prepareStatement(INSERT_MATERIAL)) {
+        try (PreparedStatement rows = h.getConnection().prepareStatement(ChildRows.INSERT_MATERIAL)) {
             int added = 0;
             for (Cmk key : keys) {
                 Optional<KeyMaterial> material = key.material();

@@ -42,6 +42,10 @@ public final class Bench {
     private static final Op FSYNC_OPEN = Op.DISABLE_ENABLE;
     /** The fsync section's segments of each server per operation and concurrency, alternating off, on, off, on. */
     private static final int FSYNC_ROUNDS = 2;
+    /** A warm-up ends once the JIT compiler threads used less than this share of one core in a pass… */
+    private static final double JIT_QUIET = 0.10;
+    /** …or after this many passes of the plan's warm-up in full mode (quick mode: one pass, its share reported). */
+    private static final int FULL_WARMUP_PASSES = 3;
 
     /**
      * A closed-loop measurement and the mean of the floor segments just before and after it; {@code walBytes}: the
@@ -68,6 +72,7 @@ public final class Bench {
     private final long deadlineNanos;
     private final String runId = Long.toString(System.currentTimeMillis() % 2_176_782_336L, 36);
     private final List<String> noticed = new ArrayList<>();
+    private final List<String> warmups = new ArrayList<>();
     private final Map<String, Row> atThousandKeys = new LinkedHashMap<>();
     private LoadDriver driver;
     private Path temp;
@@ -181,6 +186,15 @@ public final class Bench {
             report.line(String.format(Locale.ROOT, "- CPU used by other processes of the machine during the run "
                     + "(not the benchmark, its servers or PostgreSQL): %.1f core-seconds, %.0f %% of one core on "
                     + "average", coreSeconds, 100 * coreSeconds / wall));
+        }
+        if (!warmups.isEmpty()) {
+            report.line(warmupPasses() == 1
+                    ? "- warm-ups (one pass of " + millis(plan.warmup()) + " in this mode; the share of a core the "
+                            + "server's JIT compiler threads used in it):"
+                    : "- warm-ups (passes of " + millis(plan.warmup()) + " until the server's JIT compiler threads "
+                            + "use under " + Math.round(100 * JIT_QUIET) + " % of a core, at most " + warmupPasses()
+                            + "):");
+            warmups.forEach(w -> report.line("  - " + w));
         }
         if (noticed.isEmpty()) {
             report.line("- noticed: no errors, failures or stalls");
@@ -368,18 +382,19 @@ public final class Bench {
         double floor = p.floor().toMillis() / 1000.0;
         int rounds = CONCURRENCY.length;
         java.util.function.IntToDoubleFunction matrix = ops -> rounds * (ops * (segment + floor) + floor);
-        double h2 = 2 * p.warmup().toMillis() / 1000.0 + matrix.applyAsDouble(8) + matrix.applyAsDouble(full ? 8 : 3)
+        double warmup = warmupPasses() * p.warmup().toMillis() / 1000.0; // the most a warm-up takes
+        double h2 = 2 * warmup + matrix.applyAsDouble(8) + matrix.applyAsDouble(full ? 8 : 3)
                 + 3 * rounds * p.peerRounds() * 2 * p.peerSegment().toMillis() / 1000.0
                 + 0.75 * p.warmup().toMillis() / 1000.0
                 + (full ? 4 * p.openLoop().toSeconds() + 2 * p.openLoopOther().toSeconds() : p.openLoop().toSeconds())
                 + p.mixedWrites().toSeconds() + p.idle().toSeconds();
         // two warm-ups; per operation and concurrency, rounds × 2 servers × (segment + 2 floor segments); the open
         // loop's rounds × 2 servers (its grace and settles in the allowance)
-        double fsync = options.runs("fsync") ? 2 * p.warmup().toMillis() / 1000.0
+        double fsync = options.runs("fsync") ? 2 * warmup
                 + FSYNC_OPS.size() * rounds * FSYNC_ROUNDS * 2 * (p.peerSegment().toMillis() / 2000.0
                 + 2 * p.floor().toMillis() / 3000.0) + FSYNC_ROUNDS * 2 * 0.4 * p.openLoopOther().toMillis() / 1000.0
                 : 0;
-        double postgres = full ? p.warmup().toSeconds() + matrix.applyAsDouble(5) + p.openLoopOther().toSeconds()
+        double postgres = full ? warmup + matrix.applyAsDouble(5) + p.openLoopOther().toSeconds()
                 : 0;
         return h2 + fsync + postgres;
     }
@@ -420,14 +435,44 @@ public final class Bench {
         };
     }
 
-    private void warmUp(List<Workload> workloads, Healthz healthz, LongSupplier ticks) throws InterruptedException {
+    /**
+     * Passes of the plan's warm-up over the workloads (all but CreateKey and GetParametersForImport) and the floor,
+     * until the server's JIT compiler threads used less than {@link #JIT_QUIET} of a core in the last pass, at most
+     * {@link #warmupPasses()}: a fresh JVM compiles for tens of seconds, and a segment measured meanwhile counts the
+     * compiler's CPU and its slower code. Each warm-up's passes, time and last compiler share go into the report.
+     */
+    private int warmupPasses() {
+        return options.mode() == BenchOptions.Mode.FULL ? FULL_WARMUP_PASSES : 1;
+    }
+
+    private void warmUp(String where, List<Workload> workloads, Healthz healthz, LongSupplier ticks, long pid)
+            throws InterruptedException {
         List<Workload> all = new ArrayList<>(workloads.stream().filter(w -> w.op() != Op.CREATE
                 && w.op() != Op.GET_PARAMETERS).toList());
         all.add(healthz.workload());
         Duration each = plan.warmup().dividedBy(all.size());
-        for (Workload workload : all) {
-            driver.closed(workload, 8, each, ticks);
+        long started = System.nanoTime();
+        double share = Double.NaN;
+        int passes = 0;
+        while (passes < warmupPasses() && !(share < JIT_QUIET)) {
+            long compilerBefore = ProcFs.compilerTicks(pid);
+            long passStart = System.nanoTime();
+            for (Workload workload : all) {
+                driver.closed(workload, 8, each, ticks);
+            }
+            long compilerAfter = ProcFs.compilerTicks(pid);
+            passes++;
+            if (compilerBefore < 0 || compilerAfter < 0) {
+                break; // not readable here: one pass, as the plan says
+            }
+            share = (compilerAfter - compilerBefore) / (double) ticksPerSecond
+                    / ((System.nanoTime() - passStart) / 1e9);
         }
+        String line = String.format(Locale.ROOT, "%s: %d pass%s, %.1f s; JIT compiler threads in the last pass: %s",
+                where, passes, passes == 1 ? "" : "es", (System.nanoTime() - started) / 1e9,
+                Double.isNaN(share) ? "not readable" : String.format(Locale.ROOT, "%.0f %% of a core", 100 * share));
+        warmups.add(line);
+        progress("warmed up " + line);
     }
 
     /** Waits (up to 15 s) until the server uses less than a tenth of a core, so that no segment inherits work. */
@@ -548,9 +593,8 @@ public final class Bench {
         List<Op> huaweiOps = full ? allOps : List.of(Op.DESCRIBE, Op.ENCRYPT, Op.CYCLE);
         List<Workload> tencentWork = workloads(tencent, tencentKeys, allOps, prefix("tc"));
         List<Workload> huaweiWork = workloads(huawei, huaweiKeys, huaweiOps, prefix("hc"));
-        warmUp(tencentWork, healthz, ticks);
-        warmUp(huaweiWork, healthz, ticks);
-        progress("warmed up");
+        warmUp("H2, Tencent", tencentWork, healthz, ticks, keyport.pid());
+        warmUp("H2, Huawei", huaweiWork, healthz, ticks, keyport.pid());
 
         List<Row> tencentRows = matrix("Tencent", tencentWork, healthz, ticks, CONCURRENCY);
         for (Row row : tencentRows) {
@@ -752,8 +796,8 @@ public final class Bench {
         try {
             List<Workload> offWork = workloads(off.tencent(), off.keys(), FSYNC_OPS, prefix("ffc"));
             List<Workload> onWork = workloads(on.tencent(), on.keys(), FSYNC_OPS, prefix("fnc"));
-            warmUp(offWork, off.healthz(), off.ticks());
-            warmUp(onWork, on.healthz(), on.ticks());
+            warmUp("fsync off", offWork, off.healthz(), off.ticks(), off.process().pid());
+            warmUp("fsync on", onWork, on.healthz(), on.ticks(), on.process().pid());
             List<FsyncCost.Pair> floors = new ArrayList<>();
             for (int c : CONCURRENCY) {
                 List<Measured> floorsOff = new ArrayList<>();
@@ -980,7 +1024,7 @@ public final class Bench {
             long bytesAfterSetup = DataFolder.bytes(postgres.dataFolder());
             List<Workload> work = workloads(tencent, keys, List.of(Op.DESCRIBE, Op.DISABLE_ENABLE, Op.CYCLE,
                     Op.GET_PARAMETERS, Op.CREATE), prefix("gc"));
-            warmUp(work, healthz, ticks);
+            warmUp("PostgreSQL", work, healthz, ticks, keyport.pid());
             List<Row> rows = matrix("PostgreSQL", work, healthz, ticks, CONCURRENCY, postgres::walBytes,
                     () -> GroupCommits.UNKNOWN);
             Measured open = openLoop("PostgreSQL", Workload.of(tencent, keys, Op.CYCLE, prefix("go")), WRITE_RATE,
@@ -1074,7 +1118,7 @@ public final class Bench {
             Healthz healthz = new Healthz(keyport.opsPort());
             KeySet keys = new KeySet(sample, List.of(), List.of(), List.of());
             List<Workload> work = workloads(tencent, keys, List.of(Op.DESCRIBE, Op.DISABLE_ENABLE), prefix("s"));
-            warmUp(work, healthz, ticks);
+            warmUp("scale " + n, work, healthz, ticks, keyport.pid());
             List<Row> rows = matrix("scale " + n, work, healthz, ticks, CONCURRENCY);
             KeyportProcess.Stop stop = stopKeyport(keyport, "scale " + n);
             long bytesStopped = DataFolder.bytes(data);

@@ -49,6 +49,33 @@ final class ProcFs {
     }
 
     /**
+     * utime + stime of the JIT compiler threads of the JVM {@code pid} (HotSpot names them "C1 CompilerThread0",
+     * "C2 CompilerThread1", …; the kernel keeps the first 15 characters), in clock ticks; -1 when the process is gone.
+     */
+    static long compilerTicks(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+            return threads.mapToLong(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    return isCompilerThread(stat) ? cpuTicksOfStat(stat) : 0;
+                } catch (IOException e) {
+                    return 0; // the thread ended between the listing and the read
+                }
+            }).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Whether a /proc/PID/task/TID/stat line is one of HotSpot's JIT compiler threads. */
+    static boolean isCompilerThread(String stat) {
+        int start = stat.indexOf('(');
+        int end = stat.lastIndexOf(')');
+        return start >= 0 && end > start && stat.substring(start + 1, end).matches("C[12] CompilerThre.*");
+    }
+
+    /**
      * utime (field 14) + stime (field 15) of a /proc/PID/stat line. The command name (field 2) is in parentheses and
      * may itself hold spaces and parentheses, so the fields are counted from the last ')'.
      */

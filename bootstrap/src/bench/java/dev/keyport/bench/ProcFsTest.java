@@ -27,4 +27,20 @@ class ProcFsTest {
         String procStat = "cpu  100 2 30 5000 40 6 7 8 0 0\ncpu0 50 1 15 2500 20 3 3 4 0 0\nintr 1 2 3\n";
         assertThat(ProcFs.busyTicksOfProcStat(procStat)).isEqualTo(100 + 2 + 30 + 6 + 7 + 8);
     }
+
+    @Test
+    void compilerThreadsAreHotSpotsC1AndC2ByTheirTruncatedNames() {
+        String tail = " S 1 4242 4242 0 -1 4194560 90 0 0 0 10 5 8 9 20 0 42 0 100 4000000000 50000";
+        assertThat(ProcFs.isCompilerThread("4250 (C2 CompilerThre)" + tail)).isTrue();
+        assertThat(ProcFs.isCompilerThread("4251 (C1 CompilerThre)" + tail)).isTrue();
+        assertThat(ProcFs.isCompilerThread("4252 (vert.x-eventloo)" + tail)).isFalse();
+        assertThat(ProcFs.isCompilerThread("4253 (GC Thread#0)" + tail)).isFalse();
+        assertThat(ProcFs.isCompilerThread("4254 (x C2 CompilerThre)" + tail)).isFalse();
+    }
+
+    @Test
+    void thisJvmHasCompilerThreadsWhoseTicksAreReadable() {
+        assertThat(ProcFs.compilerTicks(ProcessHandle.current().pid())).isGreaterThanOrEqualTo(0);
+        assertThat(ProcFs.compilerTicks(Long.MAX_VALUE)).isEqualTo(-1);
+    }
 }

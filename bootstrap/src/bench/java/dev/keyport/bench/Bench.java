@@ -45,7 +45,7 @@ public final class Bench {
     /** A warm-up ends once the JIT compiler threads used less than this share of one core in a pass… */
     private static final double JIT_QUIET = 0.10;
     /** …or after this many passes of the plan's warm-up in full mode (quick mode: one pass, its share reported). */
-    private static final int FULL_WARMUP_PASSES = 3;
+    private static final int FULL_WARMUP_PASSES = 2;
 
     /**
      * A closed-loop measurement and the mean of the floor segments just before and after it; {@code walBytes}: the
@@ -383,8 +383,8 @@ public final class Bench {
         int rounds = CONCURRENCY.length;
         java.util.function.IntToDoubleFunction matrix = ops -> rounds * (ops * (segment + floor) + floor);
         double warmup = warmupPasses() * p.warmup().toMillis() / 1000.0; // the most a warm-up takes
-        double h2 = 2 * warmup + matrix.applyAsDouble(8) + matrix.applyAsDouble(full ? 8 : 3)
-                + 3 * rounds * p.peerRounds() * 2 * p.peerSegment().toMillis() / 1000.0
+        double h2 = 2 * warmup + matrix.applyAsDouble(9) + matrix.applyAsDouble(full ? 9 : 3)
+                + peerOps().size() * rounds * p.peerRounds() * 2 * p.peerSegment().toMillis() / 1000.0
                 + 0.75 * p.warmup().toMillis() / 1000.0
                 + (full ? 4 * p.openLoop().toSeconds() + 2 * p.openLoopOther().toSeconds() : p.openLoop().toSeconds())
                 + p.mixedWrites().toSeconds() + p.idle().toSeconds();
@@ -441,6 +441,12 @@ public final class Bench {
      * {@link #warmupPasses()}: a fresh JVM compiles for tens of seconds, and a segment measured meanwhile counts the
      * compiler's CPU and its slower code. Each warm-up's passes, time and last compiler share go into the report.
      */
+    /** What the side-by-side measures on both servers: GenerateDataKey too in full mode. */
+    private List<Op> peerOps() {
+        return options.mode() == BenchOptions.Mode.FULL ? List.of(Op.CYCLE, Op.DESCRIBE, Op.ENCRYPT, Op.DATA_KEY)
+                : List.of(Op.CYCLE, Op.DESCRIBE, Op.ENCRYPT);
+    }
+
     private int warmupPasses() {
         return options.mode() == BenchOptions.Mode.FULL ? FULL_WARMUP_PASSES : 1;
     }
@@ -588,8 +594,8 @@ public final class Bench {
 
         boolean full = options.mode() == BenchOptions.Mode.FULL;
         fitToBudget(full);
-        List<Op> allOps = List.of(Op.DESCRIBE, Op.ENCRYPT, Op.DECRYPT, Op.LIST, Op.DISABLE_ENABLE, Op.CYCLE,
-                Op.GET_PARAMETERS, Op.CREATE);
+        List<Op> allOps = List.of(Op.DESCRIBE, Op.ENCRYPT, Op.DATA_KEY, Op.DECRYPT, Op.LIST, Op.DISABLE_ENABLE,
+                Op.CYCLE, Op.GET_PARAMETERS, Op.CREATE);
         List<Op> huaweiOps = full ? allOps : List.of(Op.DESCRIBE, Op.ENCRYPT, Op.CYCLE);
         List<Workload> tencentWork = workloads(tencent, tencentKeys, allOps, prefix("tc"));
         List<Workload> huaweiWork = workloads(huawei, huaweiKeys, huaweiOps, prefix("hc"));
@@ -925,7 +931,7 @@ public final class Bench {
             long peerBytesAfterSetup = DataFolder.bytes(peer.dataFolder());
             long peerRssAfterSetup = peerRss.now();
             progress(String.format(Locale.ROOT, "local-kms: %d keys in %.1f s", peerKeys.total(), setupSeconds));
-            List<Op> ops = List.of(Op.CYCLE, Op.DESCRIBE, Op.ENCRYPT);
+            List<Op> ops = peerOps();
             for (Op op : ops) {
                 driver.closed(Workload.of(client, peerKeys, op, prefix("lw")), 8, plan.warmup().dividedBy(4),
                         peerTicks);

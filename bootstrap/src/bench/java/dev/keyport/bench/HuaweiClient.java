@@ -89,6 +89,7 @@ final class HuaweiClient implements KmsClient {
         return switch (op) {
             case DESCRIBE -> "describe-key";
             case ENCRYPT -> "encrypt-data";
+            case DATA_KEY -> "create-datakey";
             case DECRYPT -> "decrypt-data";
             case DISABLE_ENABLE -> "disable-key+enable-key";
             case CYCLE -> "delete-imported-key-material+import-key-material";
@@ -107,6 +108,11 @@ final class HuaweiClient implements KmsClient {
     public Request encrypt(String keyId, byte[] plaintext) {
         return new Request("encrypt-data", Json.object("key_id", keyId, "plain_text",
                 new String(plaintext, StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public Request dataKey(String keyId) {
+        return new Request("create-datakey", Json.object("key_id", keyId, "datakey_length", "256"));
     }
 
     @Override

@@ -24,6 +24,9 @@ interface KmsClient extends Target {
 
     Request decrypt(String ciphertext);
 
+    /** A 256-bit data key under {@code keyId}. */
+    Request dataKey(String keyId);
+
     Request disable(String keyId);
 
     Request enable(String keyId);

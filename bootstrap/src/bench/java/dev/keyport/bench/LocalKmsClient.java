@@ -50,6 +50,7 @@ final class LocalKmsClient implements PascalCaseRequests {
         return switch (op) {
             case DESCRIBE -> "DescribeKey";
             case ENCRYPT -> "Encrypt";
+            case DATA_KEY -> "GenerateDataKey";
             case CYCLE -> "DeleteImportedKeyMaterial+ImportKeyMaterial";
             case CREATE -> "CreateKey";
             case GET_PARAMETERS -> "GetParametersForImport";

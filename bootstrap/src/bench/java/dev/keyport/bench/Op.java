@@ -4,6 +4,8 @@ package dev.keyport.bench;
 enum Op {
     DESCRIBE(1),
     ENCRYPT(1),
+    /** GenerateDataKey / create-datakey: a 256-bit data key, its plaintext and ciphertext answered. */
+    DATA_KEY(1),
     DECRYPT(1),
     /** DisableKey then EnableKey of the same key: two requests, so that each succeeds. */
     DISABLE_ENABLE(2),

@@ -4,7 +4,7 @@ import java.util.Base64;
 
 /**
  * The requests that Tencent's API and local-kms (AWS's) spell alike: the same action names and the same PascalCase
- * fields for describe, encrypt, decrypt, disable, enable and delete-material.
+ * fields for describe, encrypt, GenerateDataKey, decrypt, disable, enable and delete-material.
  */
 interface PascalCaseRequests extends KmsClient {
 
@@ -17,6 +17,12 @@ interface PascalCaseRequests extends KmsClient {
     default Request encrypt(String keyId, byte[] plaintext) {
         return new Request("Encrypt", Json.object("KeyId", keyId, "Plaintext",
                 Base64.getEncoder().encodeToString(plaintext)));
+    }
+
+    /** GenerateDataKey, spelt alike by Tencent and AWS: KeyId and KeySpec AES_256. */
+    @Override
+    default Request dataKey(String keyId) {
+        return new Request("GenerateDataKey", Json.object("KeyId", keyId, "KeySpec", "AES_256"));
     }
 
     @Override

@@ -97,6 +97,7 @@ final class TencentClient implements PascalCaseRequests {
         return switch (op) {
             case DESCRIBE -> "DescribeKey";
             case ENCRYPT -> "Encrypt";
+            case DATA_KEY -> "GenerateDataKey";
             case DECRYPT -> "Decrypt";
             case DISABLE_ENABLE -> "DisableKey+EnableKey";
             case CYCLE -> "DeleteImportedKeyMaterial+ImportKeyMaterial";

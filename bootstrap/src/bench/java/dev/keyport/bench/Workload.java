@@ -68,6 +68,7 @@ final class Workload {
             case DESCRIBE -> single(label, op, api, keys.keyport().stream().map(api::describe).toList());
             case ENCRYPT -> single(label, op, api, keys.keyport().stream().map(id -> api.encrypt(id, PLAINTEXT))
                     .toList());
+            case DATA_KEY -> single(label, op, api, keys.keyport().stream().map(api::dataKey).toList());
             case DECRYPT -> single(label, op, api, keys.ciphertexts().stream().map(api::decrypt).toList());
             case DISABLE_ENABLE -> pairs(label, op, api, keys.keyport().stream()
                     .map(id -> new Request[] {api.disable(id), api.enable(id)}).toList());

@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +133,76 @@ abstract class EndToEndContract {
         assertThatThrownBy(() -> new VendorClients(third).tencentDecrypt(seededBlob))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("ResourceUnavailable.CmkStateNotSupport"));
+    }
+
+    /**
+     * The BYOK consequence for envelope encryption, through both SDKs and across restarts: data keys made under
+     * imported material do not open once it is deleted (Tencent) or has expired (Huawei), not after a restart either,
+     * a different material is refused, and the same material opens every one of them again, to the same bytes.
+     */
+    @Test
+    void dataKeysCloseWithTheirMaterialAndOpenAgainWithTheSameMaterialAcrossRestarts() throws Exception {
+        KeyportServer first = start();
+        VendorClients clients = new VendorClients(first);
+        SecureRandom random = new SecureRandom();
+        String context = "{\"table\":\"orders\"}";
+
+        byte[] tencentMaterial = new byte[32];
+        random.nextBytes(tencentMaterial);
+        String tencentKey = clients.tencentCreateExternal("e2e-dek-tencent");
+        clients.tencentImport(tencentKey, tencentMaterial);
+        List<String[]> tencentKeys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tencentKeys.add(clients.tencentGenerateDataKey(tencentKey, context));
+        }
+        clients.tencentDeleteMaterial(tencentKey);
+
+        byte[] huaweiMaterial = new byte[32];
+        random.nextBytes(huaweiMaterial);
+        String huaweiKey = clients.huaweiCreateExternal("e2e-dek-huawei");
+        long expiresAt = Instant.now().getEpochSecond() + 3;
+        clients.huaweiImport(huaweiKey, huaweiMaterial, expiresAt);
+        List<String[]> huaweiKeys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            huaweiKeys.add(clients.huaweiCreateDatakey(huaweiKey, "tde"));
+        }
+        while (Instant.now().getEpochSecond() <= expiresAt) {
+            Thread.sleep(200);
+        }
+        for (String[] dataKey : huaweiKeys) {
+            assertThatThrownBy(() -> clients.huaweiDecryptDatakey(huaweiKey, dataKey[1], "tde"))
+                    .isInstanceOfSatisfying(ServiceResponseException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo("KMS.0308"));
+        }
+
+        first.stop(Duration.ofSeconds(5));
+        server = null;
+        KeyportServer second = start();
+        VendorClients again = new VendorClients(second);
+        assertThat(again.tencentState(tencentKey)).isEqualTo("PendingImport");
+        assertThat(again.huaweiState(huaweiKey)).isEqualTo("5");
+        for (String[] dataKey : tencentKeys) {
+            assertThatThrownBy(() -> again.tencentDecryptBase64(dataKey[1], context))
+                    .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode())
+                            .isEqualTo("ResourceUnavailable.CmkStateNotSupport"));
+        }
+        byte[] different = new byte[32];
+        random.nextBytes(different);
+        assertThatThrownBy(() -> again.tencentImport(tencentKey, different))
+                .isInstanceOfSatisfying(TencentCloudSDKException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("InvalidParameterValue.MaterialNotMatch"));
+        assertThatThrownBy(() -> again.huaweiImport(huaweiKey, different))
+                .isInstanceOfSatisfying(ServiceResponseException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("KMS.2606"));
+
+        again.tencentImport(tencentKey, tencentMaterial);
+        again.huaweiImport(huaweiKey, huaweiMaterial);
+        for (String[] dataKey : tencentKeys) {
+            assertThat(again.tencentDecryptBase64(dataKey[1], context)).isEqualTo(dataKey[0]);
+        }
+        for (String[] dataKey : huaweiKeys) {
+            assertThat(again.huaweiDecryptDatakey(huaweiKey, dataKey[1], "tde")).isEqualToIgnoringCase(dataKey[0]);
+        }
     }
 
     static String get(String url) throws Exception {

@@ -97,6 +97,24 @@ final class VendorClients {
         return tencent.DescribeKey(describe).getKeyMetadata().getKeyState();
     }
 
+    /** GenerateDataKey of 32 bytes: the plaintext and the CiphertextBlob, both base64 as the SDK gives them. */
+    String[] tencentGenerateDataKey(String keyId, String context) throws TencentCloudSDKException {
+        var generate = new com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest();
+        generate.setKeyId(keyId);
+        generate.setKeySpec("AES_256");
+        generate.setEncryptionContext(context);
+        var made = tencent.GenerateDataKey(generate);
+        return new String[] {made.getPlaintext(), made.getCiphertextBlob()};
+    }
+
+    /** Decrypt with a context; the plaintext base64, as the SDK gives it. */
+    String tencentDecryptBase64(String blob, String context) throws TencentCloudSDKException {
+        var decrypt = new com.tencentcloudapi.kms.v20190118.models.DecryptRequest();
+        decrypt.setCiphertextBlob(blob);
+        decrypt.setEncryptionContext(context);
+        return tencent.Decrypt(decrypt).getPlaintext();
+    }
+
     // ----------------------------------------------------------------------------------------------- Huawei
 
     String huaweiCreateExternal(String alias) {
@@ -106,7 +124,28 @@ final class VendorClients {
                 .getKeyInfo().getKeyId();
     }
 
+    /** create-datakey of 256 bits with {@code aad}: the plaintext and the ciphertext, hex as Huawei gives them. */
+    String[] huaweiCreateDatakey(String keyId, String aad) {
+        var made = huawei.createDatakey(new com.huaweicloud.sdk.kms.v2.model.CreateDatakeyRequest().withBody(
+                new com.huaweicloud.sdk.kms.v2.model.CreateDatakeyRequestBody().withKeyId(keyId)
+                        .withDatakeyLength("256").withAdditionalAuthenticatedData(aad)));
+        return new String[] {made.getPlainText(), made.getCipherText()};
+    }
+
+    /** decrypt-datakey of a 32-byte data key: its hex. */
+    String huaweiDecryptDatakey(String keyId, String cipherText, String aad) {
+        return huawei.decryptDatakey(new com.huaweicloud.sdk.kms.v2.model.DecryptDatakeyRequest().withBody(
+                new com.huaweicloud.sdk.kms.v2.model.DecryptDatakeyRequestBody().withKeyId(keyId)
+                        .withCipherText(cipherText).withDatakeyCipherLength("32")
+                        .withAdditionalAuthenticatedData(aad))).getDataKey();
+    }
+
     void huaweiImport(String keyId, byte[] material) throws Exception {
+        huaweiImport(keyId, material, null);
+    }
+
+    /** An import whose material expires at {@code expirationTime} (epoch seconds), or never (null). */
+    void huaweiImport(String keyId, byte[] material, Long expirationTime) throws Exception {
         var parameters = huawei.createParametersForImport(
                 new com.huaweicloud.sdk.kms.v2.model.CreateParametersForImportRequest().withBody(
                         new com.huaweicloud.sdk.kms.v2.model.GetParametersForImportRequestBody().withKeyId(keyId)
@@ -115,7 +154,8 @@ final class VendorClients {
         huawei.importKeyMaterial(new com.huaweicloud.sdk.kms.v2.model.ImportKeyMaterialRequest().withBody(
                 new com.huaweicloud.sdk.kms.v2.model.ImportKeyMaterialRequestBody().withKeyId(keyId)
                         .withImportToken(parameters.getImportToken())
-                        .withEncryptedKeyMaterial(wrapOaepSha256(parameters.getPublicKey(), material))));
+                        .withEncryptedKeyMaterial(wrapOaepSha256(parameters.getPublicKey(), material))
+                        .withExpirationTime(expirationTime)));
     }
 
     String huaweiEncrypt(String keyId, String text) {

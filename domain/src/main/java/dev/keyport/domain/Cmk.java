@@ -447,15 +447,78 @@ public final class Cmk {
                     "must be 1 to " + MAX_PLAINTEXT_BYTES + " bytes", id, state);
         }
         requireUsable(KeyOperation.ENCRYPT);
-        return Ciphertext.seal(id, material, plaintext, context == null ? new byte[0] : context, random);
+        return Ciphertext.seal(Ciphertext.Kind.DATA, id, material, plaintext, orEmpty(context), random);
     }
 
-    /** Decrypts a ciphertext this key made, given the same context. Only an Enabled key decrypts. */
+    /**
+     * Decrypts a ciphertext this key made, data or a data key, given the same context. Only an Enabled key decrypts;
+     * a ciphertext made under other material than the key holds now is refused.
+     */
     public byte[] decrypt(byte[] ciphertext, byte[] context, Instant now) {
+        return open(ciphertext, context, now, KeyOperation.DECRYPT);
+    }
+
+    /**
+     * A new data key of {@code bytes} random bytes (1 to {@value DataKey#MAX_BYTES}), and its ciphertext under this
+     * key with {@code context} authenticated. Only an Enabled key makes one.
+     */
+    public DataKey generateDataKey(int bytes, byte[] context, Instant now, SecureRandom random) {
+        prepare(now);
+        DataKey.checkLength(bytes, id, state);
+        requireUsable(KeyOperation.GENERATE_DATA_KEY);
+        byte[] plaintext = new byte[bytes];
+        random.nextBytes(plaintext);
+        return new DataKey(plaintext, Ciphertext.seal(Ciphertext.Kind.DATA_KEY, id, material, plaintext,
+                orEmpty(context), random));
+    }
+
+    /** The ciphertext of a data key the caller made (1 to {@value DataKey#MAX_BYTES} bytes). Only an Enabled key. */
+    public byte[] encryptDataKey(byte[] dataKey, byte[] context, Instant now, SecureRandom random) {
+        Objects.requireNonNull(dataKey, "data key");
+        prepare(now);
+        DataKey.checkLength(dataKey.length, id, state);
+        requireUsable(KeyOperation.ENCRYPT_DATA_KEY);
+        return Ciphertext.seal(Ciphertext.Kind.DATA_KEY, id, material, dataKey, orEmpty(context), random);
+    }
+
+    /** The plaintext of a data key's ciphertext this key made; a ciphertext of data is refused. Only Enabled. */
+    public byte[] decryptDataKey(byte[] ciphertext, byte[] context, Instant now) {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        if (Ciphertext.kindOf(ciphertext) != Ciphertext.Kind.DATA_KEY) {
+            throw new CiphertextRejectedException(DomainErrorCode.INVALID_CIPHERTEXT, id,
+                    "the ciphertext holds data, not a data key");
+        }
+        return open(ciphertext, context, now, KeyOperation.DECRYPT_DATA_KEY);
+    }
+
+    /**
+     * ReEncrypt: {@code ciphertext}, made by {@code source}, opened there with {@code sourceContext} and sealed again
+     * under this key, of the same kind (a data key stays a data key), with {@code context}. Both keys must be
+     * Enabled; {@code source} may be this key.
+     */
+    public byte[] reEncrypt(Cmk source, byte[] ciphertext, byte[] sourceContext, byte[] context, Instant now,
+                            SecureRandom random) {
+        Objects.requireNonNull(source, "source");
+        Ciphertext.Kind kind = Ciphertext.kindOf(Objects.requireNonNull(ciphertext, "ciphertext"));
+        byte[] plaintext = source.open(ciphertext, sourceContext, now, KeyOperation.RE_ENCRYPT);
+        try {
+            prepare(now);
+            requireUsable(KeyOperation.RE_ENCRYPT);
+            return Ciphertext.seal(kind, id, material, plaintext, orEmpty(context), random);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private byte[] open(byte[] ciphertext, byte[] context, Instant now, KeyOperation operation) {
         Objects.requireNonNull(ciphertext, "ciphertext");
         prepare(now);
-        requireUsable(KeyOperation.DECRYPT);
-        return Ciphertext.open(id, material, ciphertext, context == null ? new byte[0] : context);
+        requireUsable(operation);
+        return Ciphertext.open(id, material, ciphertext, orEmpty(context));
+    }
+
+    private static byte[] orEmpty(byte[] context) {
+        return context == null ? new byte[0] : context;
     }
 
     // ---------------------------------------------------------------------------------------------- reads

@@ -13,6 +13,8 @@ public enum DomainErrorCode {
     INVALID_DELETION_WINDOW,
     INVALID_CLOUD_RESOURCE,
     INVALID_PLAINTEXT,
+    INVALID_DATA_KEY_LENGTH,
+    INVALID_RANDOM_LENGTH,
 
     // lookups and uniqueness
     KEY_NOT_FOUND,

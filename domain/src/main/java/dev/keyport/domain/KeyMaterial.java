@@ -1,5 +1,6 @@
 package dev.keyport.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -19,11 +20,16 @@ public final class KeyMaterial {
 
     public static final int AES_128_BYTES = 16;
     public static final int AES_256_BYTES = 32;
+    /** The length of {@link #tag()}. */
+    static final int TAG_BYTES = 8;
+    private static final byte[] TAG_LABEL = "keyport ciphertext material tag".getBytes(StandardCharsets.US_ASCII);
 
     /** The material in clear; null while it is still sealed (erasing sealed material leaves it empty). */
     private byte[] bytes;
     /** How to open it; null once it is open or erased. */
     private SecretOpener sealed;
+    /** {@link #tag()}, once computed. */
+    private byte[] tag;
 
     private KeyMaterial(byte[] bytes, SecretOpener sealed) {
         this.bytes = bytes;
@@ -85,6 +91,19 @@ public final class KeyMaterial {
         bytes();
     }
 
+    /**
+     * The name a ciphertext gives the material it was made under: the first {@value #TAG_BYTES} bytes of
+     * HMAC-SHA256 keyed with the material over a fixed label. It tells materials apart and reveals nothing of them.
+     */
+    byte[] tag() {
+        byte[] known = tag;
+        if (known == null) {
+            known = java.util.Arrays.copyOf(Crypto.hmacSha256(bytes(), TAG_LABEL), TAG_BYTES);
+            tag = known;
+        }
+        return known;
+    }
+
     SecretKey secretKey() {
         return new SecretKeySpec(bytes(), "AES");
     }
@@ -117,6 +136,7 @@ public final class KeyMaterial {
             bytes = new byte[0];
         }
         sealed = null;
+        tag = null;
     }
 
     public boolean sameAs(KeyMaterial other) {

@@ -61,6 +61,10 @@ class LifecycleTableTest {
         CANCEL_DELETION,
         ENCRYPT,
         DECRYPT,
+        GENERATE_DATA_KEY,
+        ENCRYPT_DATA_KEY,
+        DECRYPT_DATA_KEY,
+        RE_ENCRYPT,
         BIND,
         UNBIND,
         PURGE_ON_DELETION_DATE;
@@ -69,7 +73,8 @@ class LifecycleTableTest {
         Object prepare(Made made) {
             return switch (this) {
                 case IMPORT_TENCENT, IMPORT_HUAWEI -> tokenFor(made.key());
-                case DECRYPT -> ciphertextFor(made.key());
+                case DECRYPT, RE_ENCRYPT -> ciphertextFor(made.key());
+                case DECRYPT_DATA_KEY -> dataKeyCiphertextFor(made.key());
                 default -> null;
             };
         }
@@ -89,6 +94,10 @@ class LifecycleTableTest {
                 case CANCEL_DELETION -> key.cancelDeletion(NOW);
                 case ENCRYPT -> key.encrypt(new byte[] {1, 2, 3}, new byte[0], NOW, RANDOM);
                 case DECRYPT -> key.decrypt((byte[]) prepared, new byte[0], NOW);
+                case GENERATE_DATA_KEY -> key.generateDataKey(32, new byte[0], NOW, RANDOM).erase();
+                case ENCRYPT_DATA_KEY -> key.encryptDataKey(new byte[16], new byte[0], NOW, RANDOM);
+                case DECRYPT_DATA_KEY -> key.decryptDataKey((byte[]) prepared, new byte[0], NOW);
+                case RE_ENCRYPT -> key.reEncrypt(key, (byte[]) prepared, new byte[0], new byte[] {'x'}, NOW, RANDOM);
                 case BIND -> key.bind(RESOURCE, NOW);
                 case UNBIND -> key.unbind(RESOURCE, NOW);
                 case PURGE_ON_DELETION_DATE -> key.purge(T0.plus(Duration.ofDays(7)));
@@ -126,6 +135,20 @@ class LifecycleTableTest {
             System.arraycopy(key.id().value().getBytes(), 0, blob, 1, 36);
             return blob;
         }
+    }
+
+    /** A real data key's ciphertext when the key can make one; otherwise a well-formed one naming the key. */
+    private static byte[] dataKeyCiphertextFor(Cmk key) {
+        if (key.state() == ENABLED) {
+            byte[] blob = key.generateDataKey(16, new byte[0], NOW, RANDOM).ciphertext();
+            key.drainEvents();
+            return blob;
+        }
+        byte[] blob = new byte[Ciphertext.V2_OVERHEAD + 16];
+        blob[0] = 2;
+        blob[1] = (byte) Ciphertext.Kind.DATA_KEY.ordinal();
+        System.arraycopy(key.id().value().getBytes(), 0, blob, 2, 36);
+        return blob;
     }
 
     /** Either the state the key ends in, or the code of the refusal. */
@@ -174,6 +197,14 @@ class LifecycleTableTest {
                     ENABLED, KEY_DISABLED, KEY_PENDING_DELETE},
             {Operation.DECRYPT, KEY_PENDING_IMPORT, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE, KEY_PENDING_DELETE,
                     ENABLED, KEY_DISABLED, KEY_PENDING_DELETE},
+            {Operation.GENERATE_DATA_KEY, KEY_PENDING_IMPORT, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE,
+                    KEY_PENDING_DELETE, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE},
+            {Operation.ENCRYPT_DATA_KEY, KEY_PENDING_IMPORT, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE,
+                    KEY_PENDING_DELETE, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE},
+            {Operation.DECRYPT_DATA_KEY, KEY_PENDING_IMPORT, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE,
+                    KEY_PENDING_DELETE, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE},
+            {Operation.RE_ENCRYPT, KEY_PENDING_IMPORT, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE,
+                    KEY_PENDING_DELETE, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE},
             {Operation.BIND, BINDING_STATE_NOT_SUPPORTED, ENABLED, BINDING_STATE_NOT_SUPPORTED,
                     BINDING_STATE_NOT_SUPPORTED, BINDING_STATE_NOT_SUPPORTED, ENABLED, BINDING_STATE_NOT_SUPPORTED,
                     BINDING_STATE_NOT_SUPPORTED},

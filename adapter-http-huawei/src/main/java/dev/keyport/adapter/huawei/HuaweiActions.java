@@ -15,12 +15,19 @@ import dev.keyport.application.port.in.DescribeKeyCommand;
 import dev.keyport.application.port.in.DisableKeyCommand;
 import dev.keyport.application.port.in.EnableKeyCommand;
 import dev.keyport.application.port.in.EncryptCommand;
+import dev.keyport.application.port.in.EncryptDataKeyCommand;
+import dev.keyport.application.port.in.EncryptResult;
+import dev.keyport.application.port.in.GenerateDataKeyCommand;
+import dev.keyport.application.port.in.GenerateDataKeyResult;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ListKeysCommand;
+import dev.keyport.application.port.in.ReEncryptCommand;
+import dev.keyport.application.port.in.ReEncryptResult;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.domain.Alias;
+import dev.keyport.domain.Ciphertext;
 import dev.keyport.domain.Description;
 import dev.keyport.domain.ImportToken;
 import dev.keyport.domain.KeyId;
@@ -28,6 +35,8 @@ import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.LifecyclePolicy;
 import dev.keyport.domain.Origin;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,8 +83,17 @@ final class HuaweiActions {
                             HuaweiActions::scheduleKeyDeletion),
                     new Action<>("cancel-key-deletion", Requests.OperateKey.class, HuaweiActions::cancelKeyDeletion),
                     new Action<>("encrypt-data", Requests.EncryptData.class, HuaweiActions::encryptData),
-                    new Action<>("decrypt-data", Requests.DecryptData.class, HuaweiActions::decryptData))
+                    new Action<>("decrypt-data", Requests.DecryptData.class, HuaweiActions::decryptData),
+                    new Action<>("create-datakey", Requests.CreateDatakey.class, HuaweiActions::createDatakey),
+                    new Action<>("create-datakey-without-plaintext", Requests.CreateDatakey.class,
+                            HuaweiActions::createDatakeyWithoutPlaintext),
+                    new Action<>("encrypt-datakey", Requests.EncryptDatakey.class, HuaweiActions::encryptDatakey),
+                    new Action<>("decrypt-datakey", Requests.DecryptDatakey.class, HuaweiActions::decryptDatakey),
+                    new Action<>("gen-random", Requests.GenRandom.class, HuaweiActions::genRandom),
+                    new Action<>("re-encrypt", Requests.ReEncrypt.class, HuaweiActions::reEncrypt))
             .collect(Collectors.toUnmodifiableMap(Action::name, a -> a));
+
+    private static final String SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT";
 
     private HuaweiActions() {
     }
@@ -173,8 +191,100 @@ final class HuaweiActions {
     private static Object decryptData(Requests.DecryptData r, Context c) {
         sequence(r.sequence());
         byte[] blob = HuaweiParams.cipherText(r.cipherText(), r.keyId());
+        if (Ciphertext.kindOf(blob) != Ciphertext.Kind.DATA) {
+            throw HuaweiErrors.INVALID_CIPHERTEXT.exception("a data key's ciphertext opens with decrypt-datakey");
+        }
         HuaweiParams.symmetricDefault(r.encryptionAlgorithm());
         byte[] context = HuaweiParams.context(r.additionalAuthenticatedData(), r.encryptionContext());
         return HuaweiViews.decrypted(c.keyport().decrypt(new DecryptCommand(c.caller(), blob, context)));
+    }
+
+    private static Object createDatakey(Requests.CreateDatakey r, Context c) {
+        return createDatakey(r, c, true);
+    }
+
+    private static Object createDatakeyWithoutPlaintext(Requests.CreateDatakey r, Context c) {
+        return createDatakey(r, c, false);
+    }
+
+    private static Object createDatakey(Requests.CreateDatakey r, Context c, boolean withPlaintext) {
+        sequence(r.sequence());
+        KeyId id = keyId(r.keyId());
+        int bytes = HuaweiParams.dataKeyBytes(r.keySpec(), r.datakeyLength());
+        byte[] context = HuaweiParams.context(r.additionalAuthenticatedData(), null);
+        GenerateDataKeyResult made = c.keyport().generateDataKey(new GenerateDataKeyCommand(c.caller(), id, bytes,
+                context, withPlaintext));
+        try {
+            return new Responses.CreateDatakey(made.keyId().value(), made.plaintext().map(HuaweiViews::hex)
+                    .orElse(null), HuaweiViews.hex(made.ciphertext()));
+        } finally {
+            made.erase();
+        }
+    }
+
+    private static Object encryptDatakey(Requests.EncryptDatakey r, Context c) {
+        sequence(r.sequence());
+        KeyId id = keyId(r.keyId());
+        byte[] dataKey = HuaweiParams.dataKeyWithDigest(r.plainText(), r.datakeyPlainLength());
+        try {
+            byte[] context = HuaweiParams.context(r.additionalAuthenticatedData(), null);
+            EncryptDataKeyCommand command = new EncryptDataKeyCommand(c.caller(), id, dataKey, context);
+            try {
+                EncryptResult result = c.keyport().encryptDataKey(command);
+                return new Responses.EncryptDatakey(result.keyId().value(), HuaweiViews.hex(result.ciphertext()),
+                        Integer.toString(dataKey.length));
+            } finally {
+                command.erase();
+            }
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    private static Object decryptDatakey(Requests.DecryptDatakey r, Context c) {
+        sequence(r.sequence());
+        byte[] blob = HuaweiParams.dataKeyCipherText(r.cipherText(), r.keyId(), r.datakeyCipherLength());
+        byte[] context = HuaweiParams.context(r.additionalAuthenticatedData(), null);
+        byte[] dataKey = c.keyport().decryptDataKey(new DecryptCommand(c.caller(), blob, context)).plaintext();
+        try {
+            return new Responses.DecryptDatakey(HuaweiViews.hex(dataKey), Integer.toString(dataKey.length),
+                    HuaweiViews.hex(HuaweiParams.sha256(dataKey)));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    private static Object genRandom(Requests.GenRandom r, Context c) {
+        sequence(r.sequence());
+        byte[] random = c.keyport().generateRandom(HuaweiParams.randomBytes(r.randomDataLength()));
+        try {
+            return new Responses.GenRandom(HuaweiViews.hex(random));
+        } finally {
+            Arrays.fill(random, (byte) 0);
+        }
+    }
+
+    private static Object reEncrypt(Requests.ReEncrypt r, Context c) {
+        sequence(r.sequence());
+        HuaweiParams.symmetricDefault(r.sourceEncryptionAlgorithm());
+        HuaweiParams.symmetricDefault(r.destinationEncryptionAlgorithm());
+        byte[] blob = HuaweiParams.anyCipherText(r.cipherText());
+        boolean dataKey = Ciphertext.kindOf(blob) == Ciphertext.Kind.DATA_KEY;
+        if (r.sourceKeyId() != null && !r.sourceKeyId().isEmpty()
+                && !keyId(r.sourceKeyId()).equals(Ciphertext.keyIdOf(blob))) {
+            throw HuaweiErrors.INVALID_CIPHERTEXT.exception("it was made under another key than source_key_id");
+        }
+        if (r.datakeyCipherLength() != null && !r.datakeyCipherLength().isEmpty()) {
+            HuaweiParams.dataKeyCipherText(HuaweiViews.hex(blob), Ciphertext.keyIdOf(blob).value(),
+                    r.datakeyCipherLength());
+        }
+        KeyId destination = keyId(r.destinationKeyId());
+        ReEncryptResult result = c.keyport().reEncrypt(new ReEncryptCommand(c.caller(), blob,
+                HuaweiParams.context(r.sourceAdditionalAuthenticatedData(), null), Optional.of(destination),
+                HuaweiParams.context(r.destinationAdditionalAuthenticatedData(), null)));
+        byte[] ciphertext = result.ciphertext();
+        return new Responses.ReEncrypt(result.keyId().value(), result.sourceKeyId().value(), SYMMETRIC_DEFAULT,
+                SYMMETRIC_DEFAULT, dataKey ? HuaweiViews.hex(ciphertext)
+                        : Base64.getEncoder().encodeToString(ciphertext));
     }
 }

@@ -89,10 +89,23 @@ final class HuaweiErrors {
     static final Row NOT_PENDING_DELETE = bad("KMS.1501", "The key is not in Pending deletion state.");
     static final Row INVALID_LIMIT = bad("KMS.1601", "Invalid limit.");
     static final Row INVALID_MARKER = bad("KMS.1602", "marker must be greater than or equals 0.");
+    static final Row RANDOM_LENGTH_RANGE = bad("KMS.1801", "random_data_length must be 8 to 8,192 bits.");
+    static final Row RANDOM_LENGTH_NOT_BYTES = bad("KMS.1802", "random_data_length must be a multiple of 8.");
+    static final Row DATA_KEY_LENGTH_RANGE = bad("KMS.1901",
+            "datakey_length must be in the range 8 bits to 8,192 bits.");
+    static final Row DATA_KEY_SPEC = bad("KMS.1902", "key_spec can only be AES_128 or AES_256.");
+    static final Row DATA_KEY_LENGTH_NOT_BYTES = bad("KMS.1903", "datakey_length must be a multiple of 8.");
     static final Row INVALID_PLAINTEXT = bad("KMS.2101", "Invalid plain_text.");
+    static final Row DATA_KEY_PLAIN_LENGTH = bad("KMS.2102", "datakey_plain_length must be 1 to 1,024 bytes.");
+    static final Row DATA_KEY_DIGEST_MISMATCH = bad("KMS.2103", "Failed to verify the DEK hash.");
+    static final Row PLAIN_TEXT_LENGTH_MISMATCH = bad("KMS.2104",
+            "The length of plain_text does not match datakey_plain_length.");
     static final Row UNSUPPORTED_ALGORITHM = bad("KMS.2105",
             "The symmetric key not support this encryption algorithm.");
     static final Row INVALID_CIPHERTEXT = bad("KMS.2201", "Invalid cipher_text.");
+    static final Row DATA_KEY_CIPHER_LENGTH = bad("KMS.2202", "datakey_cipher_length must be 1 to 1,024 bytes.");
+    static final Row CIPHER_TEXT_LENGTH_MISMATCH = bad("KMS.2204",
+            "The length of cipher_text does not match datakey_cipher_length.");
     static final Row TOKEN_EXPIRED = bad("KMS.2601", "Token expired.");
     static final Row EXPIRY_NOT_IN_FUTURE = bad("KMS.2602", "Key expiration time must be later than the current time.");
     static final Row TOKEN_KEY_MISMATCH = bad("KMS.2603", "Key IDs in the imported key and token do not match.");
@@ -132,6 +145,8 @@ final class HuaweiErrors {
             case INVALID_DESCRIPTION -> INVALID_DESCRIPTION;
             case INVALID_DELETION_WINDOW -> deletionWindow(policy);
             case INVALID_PLAINTEXT -> INVALID_PLAINTEXT;
+            case INVALID_DATA_KEY_LENGTH -> DATA_KEY_LENGTH_RANGE;
+            case INVALID_RANDOM_LENGTH -> RANDOM_LENGTH_RANGE;
             case KEY_NOT_FOUND -> KEY_NOT_FOUND;
             case ALIAS_ALREADY_EXISTS -> DUPLICATE_ALIAS;
             case NOT_EXTERNAL_KEY -> NOT_EXTERNAL;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.keyport.domain.Ciphertext;
+import dev.keyport.domain.DataKey;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyState;
 import dev.keyport.domain.LifecyclePolicy;
@@ -13,10 +14,14 @@ import dev.keyport.domain.Origin;
 import dev.keyport.domain.WrappingAlgorithm;
 import dev.keyport.domain.WrappingKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,6 +36,11 @@ final class HuaweiParams {
     private static final Pattern SEQUENCE = Pattern.compile("^[0-9a-zA-Z-]{36}$");
     private static final Pattern IMPORT_TOKEN = Pattern.compile("^[0-9a-zA-Z+/=]{200,6144}$");
     private static final Pattern BASE64 = Pattern.compile("^[0-9a-zA-Z+/=]+$");
+    private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]+$");
+    /** The SHA-256 digest encrypt-datakey's plain_text ends with. */
+    private static final int DIGEST_BYTES = 32;
+    /** A data key's ciphertext or plain_text in hex: well under 2 KiB of bytes (1,024 and their overhead). */
+    private static final int MAX_HEX_BYTES = 2048;
     private static final int MAX_CIPHER_TEXT = 5648;
     private static final int MAX_AAD_BYTES = 128;
     private static final int MAX_CONTEXT_BYTES = 8192;
@@ -202,6 +212,129 @@ final class HuaweiParams {
             throw HuaweiErrors.INVALID_CIPHERTEXT.exception("it was made under another key");
         }
         return blob;
+    }
+
+    // ------------------------------------------------------------------------------------------------ data keys
+
+    /**
+     * create-datakey's length in bytes: {@code datakey_length} in bits when given, which wins, a multiple of 8
+     * ({@code KMS.1903}) from 8 to 8,192 ({@code KMS.1901}); else {@code key_spec} AES_256 or AES_128
+     * ({@code KMS.1902}); neither: 256 bits, as Huawei documents.
+     */
+    static int dataKeyBytes(String keySpec, String datakeyLengthBits) {
+        if (datakeyLengthBits != null && !datakeyLengthBits.isEmpty()) {
+            return bytesOfBits(datakeyLengthBits, HuaweiErrors.DATA_KEY_LENGTH_RANGE,
+                    HuaweiErrors.DATA_KEY_LENGTH_NOT_BYTES);
+        }
+        if (keySpec == null || keySpec.isEmpty() || keySpec.equals("AES_256")) {
+            return 32;
+        }
+        if (keySpec.equals("AES_128")) {
+            return 16;
+        }
+        throw HuaweiErrors.DATA_KEY_SPEC.exception();
+    }
+
+    /** gen-random's {@code random_data_length} in bits: a multiple of 8 ({@code KMS.1802}), 8 to 8,192 ({@code KMS.1801}). */
+    static int randomBytes(String randomDataLengthBits) {
+        return bytesOfBits(required(randomDataLengthBits, "random_data_length"), HuaweiErrors.RANDOM_LENGTH_RANGE,
+                HuaweiErrors.RANDOM_LENGTH_NOT_BYTES);
+    }
+
+    /**
+     * encrypt-datakey's {@code plain_text}: hex of the data key followed by hex of its SHA-256 digest, the data key
+     * {@code datakey_plain_length} bytes (1 to 1,024, {@code KMS.2102}). Not hex: {@code KMS.2101}; another length:
+     * {@code KMS.2104}; a digest that is not the data key's: {@code KMS.2103}. The caller erases the data key.
+     */
+    static byte[] dataKeyWithDigest(String plainText, String datakeyPlainLength) {
+        int length = number(required(datakeyPlainLength, "datakey_plain_length"), 0, 1, DataKey.MAX_BYTES,
+                HuaweiErrors.DATA_KEY_PLAIN_LENGTH);
+        byte[] both = hex(required(plainText, "plain_text"), HuaweiErrors.INVALID_PLAINTEXT);
+        try {
+            if (both.length != length + DIGEST_BYTES) {
+                throw HuaweiErrors.PLAIN_TEXT_LENGTH_MISMATCH.exception();
+            }
+            byte[] dataKey = Arrays.copyOf(both, length);
+            byte[] digest = sha256(dataKey);
+            if (!MessageDigest.isEqual(digest, Arrays.copyOfRange(both, length, both.length))) {
+                Arrays.fill(dataKey, (byte) 0);
+                throw HuaweiErrors.DATA_KEY_DIGEST_MISMATCH.exception();
+            }
+            return dataKey;
+        } finally {
+            Arrays.fill(both, (byte) 0);
+        }
+    }
+
+    /**
+     * decrypt-datakey's {@code cipher_text}: hex of a data key's ciphertext made under {@code key_id}
+     * ({@code KMS.2201} otherwise), whose data key is {@code datakey_cipher_length} bytes (1 to 1,024,
+     * {@code KMS.2202}; another length, {@code KMS.2204}).
+     */
+    static byte[] dataKeyCipherText(String cipherText, String keyId, String datakeyCipherLength) {
+        int length = number(required(datakeyCipherLength, "datakey_cipher_length"), 0, 1, DataKey.MAX_BYTES,
+                HuaweiErrors.DATA_KEY_CIPHER_LENGTH);
+        byte[] blob = dataKeyBlob(required(cipherText, "cipher_text"));
+        if (!keyId(required(keyId, "key_id")).equals(Ciphertext.keyIdOf(blob))) {
+            throw HuaweiErrors.INVALID_CIPHERTEXT.exception("it was made under another key");
+        }
+        if (Ciphertext.plaintextLengthOf(blob) != length) {
+            throw HuaweiErrors.CIPHER_TEXT_LENGTH_MISMATCH.exception();
+        }
+        return blob;
+    }
+
+    /** A ciphertext as re-encrypt takes it: hex of a data key's, or base64 of data's (KMS.2201 otherwise). */
+    static byte[] anyCipherText(String cipherText) {
+        String value = required(cipherText, "cipher_text");
+        if (HEX.matcher(value).matches() && value.length() % 2 == 0) {
+            byte[] blob = HexFormat.of().parseHex(value);
+            if (Ciphertext.isWellFormed(blob) && Ciphertext.kindOf(blob) == Ciphertext.Kind.DATA_KEY) {
+                return blob;
+            }
+        }
+        byte[] blob = cipherText(value, null);
+        if (!Ciphertext.isWellFormed(blob) || Ciphertext.kindOf(blob) != Ciphertext.Kind.DATA) {
+            throw HuaweiErrors.INVALID_CIPHERTEXT.exception();
+        }
+        return blob;
+    }
+
+    /** Hex of a data key's ciphertext. */
+    private static byte[] dataKeyBlob(String value) {
+        byte[] blob = hex(value, HuaweiErrors.INVALID_CIPHERTEXT);
+        if (!Ciphertext.isWellFormed(blob) || Ciphertext.kindOf(blob) != Ciphertext.Kind.DATA_KEY) {
+            throw HuaweiErrors.INVALID_CIPHERTEXT.exception("it is not a data key's ciphertext");
+        }
+        return blob;
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    /** Bits as bytes: a multiple of 8 ({@code notBytes}) from 8 to 8,192 ({@code range}). */
+    private static int bytesOfBits(String bits, HuaweiErrors.Row range, HuaweiErrors.Row notBytes) {
+        int value = number(bits, 0, Integer.MIN_VALUE, Integer.MAX_VALUE, range);
+        if (value < 8 || value > 8 * DataKey.MAX_BYTES) {
+            throw range.exception();
+        }
+        if (value % 8 != 0) {
+            throw notBytes.exception();
+        }
+        return value / 8;
+    }
+
+    private static byte[] hex(String value, HuaweiErrors.Row invalid) {
+        if (value.isEmpty() || value.length() % 2 != 0 || value.length() > 2 * MAX_HEX_BYTES
+                || !HEX.matcher(value).matches()) {
+            throw invalid.exception();
+        }
+        return HexFormat.of().parseHex(value);
     }
 
     static void symmetricDefault(String algorithm) {

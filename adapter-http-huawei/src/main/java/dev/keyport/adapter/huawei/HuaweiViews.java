@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,6 +98,11 @@ final class HuaweiViews {
         byte[] plaintext = result.plaintext();
         return new Responses.DecryptData(result.keyId().value(), utf8OrEmpty(plaintext),
                 Base64.getEncoder().encodeToString(plaintext));
+    }
+
+    /** Bytes as Huawei writes them in its data-key and random answers: upper-case hex. */
+    static String hex(byte[] bytes) {
+        return HexFormat.of().withUpperCase().formatHex(bytes);
     }
 
     private static String millis(Instant instant) {

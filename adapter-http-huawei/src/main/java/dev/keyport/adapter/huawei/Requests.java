@@ -47,4 +47,31 @@ final class Requests {
     record DecryptData(String cipherText, String encryptionAlgorithm, String keyId,
                        String additionalAuthenticatedData, JsonNode encryptionContext, String sequence) {
     }
+
+    /** create-datakey and create-datakey-without-plaintext. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CreateDatakey(String keyId, String keySpec, String datakeyLength, String additionalAuthenticatedData,
+                         String sequence) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EncryptDatakey(String keyId, String plainText, String datakeyPlainLength,
+                          String additionalAuthenticatedData, String sequence) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DecryptDatakey(String keyId, String cipherText, String datakeyCipherLength,
+                          String additionalAuthenticatedData, String sequence) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record GenRandom(String randomDataLength, String sequence) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ReEncrypt(String sourceKeyId, String sourceAdditionalAuthenticatedData, String sourceEncryptionAlgorithm,
+                     String destinationKeyId, String destinationAdditionalAuthenticatedData,
+                     String destinationEncryptionAlgorithm, String datakeyCipherLength, String cipherText,
+                     String sequence) {
+    }
 }

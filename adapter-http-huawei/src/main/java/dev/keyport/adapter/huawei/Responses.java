@@ -1,5 +1,6 @@
 package dev.keyport.adapter.huawei;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -64,5 +65,30 @@ final class Responses {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record DecryptData(String keyId, String plainText, String plainTextBase64) {
+    }
+
+    /** create-datakey (cipher_text alone: create-datakey-without-plaintext, with plain_text null and left out). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreateDatakey(String keyId, String plainText, String cipherText) {
+    }
+
+    /** encrypt-datakey: datakey_length is the data key's bytes, a string. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EncryptDatakey(String keyId, String cipherText, String datakeyLength) {
+    }
+
+    /** decrypt-datakey: the data key, its bytes (a string) and its SHA-256 digest, in hex. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DecryptDatakey(String dataKey, String datakeyLength, String datakeyDgst) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record GenRandom(String randomData) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ReEncrypt(String keyId, String sourceKeyId, String sourceEncryptionAlgorithm,
+                     String destinationEncryptionAlgorithm, String cipherText) {
     }
 }

@@ -273,6 +273,12 @@ class HuaweiAdapterFuzzTest {
                 + "\",\"plain_text\":\"hello\",\"additional_authenticated_data\":\"aad\"}")).path("cipher_text")
                 .asText();
         String sequence = q(UUID.randomUUID().toString());
+        String dataKeyCipher = JSON.readTree(call("create-datakey", "{\"key_id\":\"" + enabled
+                + "\",\"datakey_length\":\"256\",\"additional_authenticated_data\":\"aad\"}"))
+                .path("cipher_text").asText();
+        String target = createKey("");
+        String dataKeyWithDigest = "00".repeat(32)
+                + "66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925";
 
         Map<String, Map<String, String>> operations = new LinkedHashMap<>();
         operations.put("create-key", fields("key_alias", "@ALIAS@", "key_spec", q("AES_256"), "key_usage",
@@ -289,6 +295,20 @@ class HuaweiAdapterFuzzTest {
         operations.put("decrypt-data", fields("cipher_text", q(cipher), "encryption_algorithm",
                 q("SYMMETRIC_DEFAULT"), "key_id", q(enabled), "additional_authenticated_data", q("aad"), "sequence",
                 sequence, "encryption_context", "null"));
+        operations.put("create-datakey", fields("key_id", q(enabled), "key_spec", q("AES_256"), "datakey_length",
+                q("256"), "additional_authenticated_data", q("aad"), "sequence", sequence));
+        operations.put("create-datakey-without-plaintext", fields("key_id", q(enabled), "key_spec", q("AES_128"),
+                "datakey_length", q("128"), "additional_authenticated_data", q("aad"), "sequence", sequence));
+        operations.put("encrypt-datakey", fields("key_id", q(enabled), "plain_text", q(dataKeyWithDigest),
+                "datakey_plain_length", q("32"), "additional_authenticated_data", q("aad"), "sequence", sequence));
+        operations.put("decrypt-datakey", fields("key_id", q(enabled), "cipher_text", q(dataKeyCipher),
+                "datakey_cipher_length", q("32"), "additional_authenticated_data", q("aad"), "sequence", sequence));
+        operations.put("gen-random", fields("random_data_length", q("256"), "sequence", sequence));
+        operations.put("re-encrypt", fields("source_key_id", q(enabled), "source_additional_authenticated_data",
+                q("aad"), "source_encryption_algorithm", q("SYMMETRIC_DEFAULT"), "destination_key_id", q(target),
+                "destination_additional_authenticated_data", q("bbb"), "destination_encryption_algorithm",
+                q("SYMMETRIC_DEFAULT"), "datakey_cipher_length", q("32"), "cipher_text", q(dataKeyCipher),
+                "sequence", sequence));
         operations.put("enable-key", fields("key_id", q(disabled), "sequence", sequence));
         operations.put("disable-key", fields("key_id", q(toDisable), "sequence", sequence));
         operations.put("cancel-key-deletion", fields("key_id", q(pendingDelete), "sequence", sequence));

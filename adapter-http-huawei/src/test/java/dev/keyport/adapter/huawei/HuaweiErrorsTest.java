@@ -24,6 +24,8 @@ class HuaweiErrorsTest {
             Map.entry(DomainErrorCode.INVALID_DELETION_WINDOW, "400 KMS.1401"),
             Map.entry(DomainErrorCode.INVALID_CLOUD_RESOURCE, "400 KMS.0308"),
             Map.entry(DomainErrorCode.INVALID_PLAINTEXT, "400 KMS.2101"),
+            Map.entry(DomainErrorCode.INVALID_DATA_KEY_LENGTH, "400 KMS.1901"),
+            Map.entry(DomainErrorCode.INVALID_RANDOM_LENGTH, "400 KMS.1801"),
             Map.entry(DomainErrorCode.KEY_NOT_FOUND, "404 KMS.0207"),
             Map.entry(DomainErrorCode.ALIAS_ALREADY_EXISTS, "400 KMS.1104"),
             Map.entry(DomainErrorCode.NOT_EXTERNAL_KEY, "400 KMS.0309"),

@@ -28,7 +28,7 @@ class HuaweiGoldenJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     private static final Set<String> VARIABLE = Set.of("key_id", "request_id", "creation_date",
-            "scheduled_deletion_date", "expiration_time", "import_token", "public_key", "cipher_text", "keys",
+            "scheduled_deletion_date", "expiration_time", "import_token", "public_key", "cipher_text", "keys", "source_key_id",
             "next_marker");
     private HuaweiServer server;
 
@@ -105,6 +105,21 @@ class HuaweiGoldenJsonTest {
         responses.put("encrypt-data", encrypted);
         responses.put("decrypt-data", call("decrypt-data", "{\"cipher_text\":\""
                 + encrypted.path("body").path("cipher_text").asText() + "\"}"));
+        JsonNode dataKey = call("create-datakey", "{\"key_id\":\"" + keyId + "\",\"datakey_length\":\"128\"}");
+        String dataKeyCipher = dataKey.path("body").path("cipher_text").asText();
+        responses.put("create-datakey", hexPlaceholder(dataKey, "plain_text"));
+        responses.put("create-datakey-without-plaintext", call("create-datakey-without-plaintext",
+                "{\"key_id\":\"" + keyId + "\",\"key_spec\":\"AES_256\"}"));
+        responses.put("encrypt-datakey", call("encrypt-datakey", "{\"key_id\":\"" + keyId + "\",\"plain_text\":\""
+                + "00".repeat(32) + "66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925"
+                + "\",\"datakey_plain_length\":\"32\"}"));
+        responses.put("decrypt-datakey", hexPlaceholder(hexPlaceholder(call("decrypt-datakey", "{\"key_id\":\""
+                + keyId + "\",\"cipher_text\":\"" + dataKeyCipher + "\",\"datakey_cipher_length\":\"16\"}"),
+                "data_key"), "datakey_dgst"));
+        responses.put("gen-random", hexPlaceholder(call("gen-random", "{\"random_data_length\":\"64\"}"),
+                "random_data"));
+        responses.put("re-encrypt", call("re-encrypt", "{\"cipher_text\":\"" + dataKeyCipher
+                + "\",\"destination_key_id\":\"" + keyId + "\",\"destination_additional_authenticated_data\":\"x\"}"));
         responses.put("disable-key", call("disable-key", "{\"key_id\":\"" + keyId + "\"}"));
         responses.put("enable-key", call("enable-key", "{\"key_id\":\"" + keyId + "\"}"));
         responses.put("delete-imported-key-material", call("delete-imported-key-material",
@@ -120,6 +135,15 @@ class HuaweiGoldenJsonTest {
         }
     }
 
+    /** Random hex (a data key, its digest, random bytes) as a placeholder of its length in bytes. */
+    private static JsonNode hexPlaceholder(JsonNode response, String field) {
+        ObjectNode body = (ObjectNode) response.path("body");
+        String hex = body.path(field).asText();
+        assertThat(hex).matches("[0-9A-F]+");
+        body.put(field, "<hex:" + hex.length() / 2 + " bytes>");
+        return response;
+    }
+
     @Test
     void everyErrorShape() throws Exception {
         assertGolden("huawei-error-KMS.0207", call("describe-key",
@@ -129,6 +153,11 @@ class HuaweiGoldenJsonTest {
                 + call("create-key", "{\"key_alias\":\"golden-pending\",\"origin\":\"external\"}").path("body")
                 .path("key_info").path("key_id").asText() + "\"}"));
         assertGolden("huawei-error-APIGW.0101", call("delete-everything", "{}"));
+        assertGolden("huawei-error-KMS.2103", call("encrypt-datakey", "{\"key_id\":\""
+                + "0d0466b0-e727-4d9c-b35d-f84bb474a37f\",\"plain_text\":\"" + "00".repeat(64)
+                + "\",\"datakey_plain_length\":\"32\"}"));
+        assertGolden("huawei-error-KMS.1901", call("create-datakey", "{\"key_id\":\""
+                + "0d0466b0-e727-4d9c-b35d-f84bb474a37f\",\"datakey_length\":\"9000\"}"));
         HuaweiSigner.Post wrong = HuaweiSigner.sign(HuaweiSigner.post(server.port(), HuaweiServer.PROJECT,
                 "list-keys", "{}"), HuaweiServer.AK, "wrong");
         HttpResponse<String> unauthorized = HuaweiSigner.send(server.port(), wrong);

@@ -10,11 +10,16 @@ import dev.keyport.application.port.in.DescribeKeyCommand;
 import dev.keyport.application.port.in.DisableKeyCommand;
 import dev.keyport.application.port.in.EnableKeyCommand;
 import dev.keyport.application.port.in.EncryptCommand;
+import dev.keyport.application.port.in.EncryptDataKeyCommand;
 import dev.keyport.application.port.in.EncryptResult;
+import dev.keyport.application.port.in.GenerateDataKeyCommand;
+import dev.keyport.application.port.in.GenerateDataKeyResult;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ListKeysCommand;
+import dev.keyport.application.port.in.ReEncryptCommand;
+import dev.keyport.application.port.in.ReEncryptResult;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.application.port.in.SeedKeysCommand;
 import dev.keyport.application.port.in.SeedKeysResult;
@@ -92,6 +97,31 @@ class StubKeyport implements Keyport {
     @Override
     public DecryptResult decrypt(DecryptCommand command) {
         throw notStubbed(command);
+    }
+
+    @Override
+    public GenerateDataKeyResult generateDataKey(GenerateDataKeyCommand command) {
+        throw notStubbed(command);
+    }
+
+    @Override
+    public EncryptResult encryptDataKey(EncryptDataKeyCommand command) {
+        throw notStubbed(command);
+    }
+
+    @Override
+    public DecryptResult decryptDataKey(DecryptCommand command) {
+        throw notStubbed(command);
+    }
+
+    @Override
+    public ReEncryptResult reEncrypt(ReEncryptCommand command) {
+        throw notStubbed(command);
+    }
+
+    @Override
+    public byte[] generateRandom(int bytes) {
+        throw notStubbed(bytes);
     }
 
     @Override

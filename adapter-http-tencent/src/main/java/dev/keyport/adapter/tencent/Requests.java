@@ -60,6 +60,22 @@ final class Requests {
                    String encryptionAlgorithm) {
     }
 
+    /** The hosting parameters (IsHostedByKms, DataKeyName, Description, Tags) are read to refuse hosting only. */
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record GenerateDataKey(String keyId, String keySpec, Long numberOfBytes, String encryptionContext,
+                           String encryptionPublicKey, String encryptionAlgorithm, Long isHostedByKms,
+                           String dataKeyName, String description, String hsmClusterId, List<JsonNode> tags) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record GenerateRandom(Long numberOfBytes) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record ReEncrypt(String ciphertextBlob, String destinationKeyId, String sourceEncryptionContext,
+                     String destinationEncryptionContext) {
+    }
+
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     record CloudResource(String keyId, String productId, String resourceId) {
     }

@@ -70,4 +70,16 @@ final class Responses {
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     record Decrypt(String keyId, String plaintext) {
     }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record GenerateDataKey(String keyId, String plaintext, String ciphertextBlob) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record GenerateRandom(String plaintext) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record ReEncrypt(String ciphertextBlob, String keyId, String sourceKeyId, boolean reEncrypted) {
+    }
 }

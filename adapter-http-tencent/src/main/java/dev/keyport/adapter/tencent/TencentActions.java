@@ -14,10 +14,14 @@ import dev.keyport.application.port.in.DisableKeyCommand;
 import dev.keyport.application.port.in.EnableKeyCommand;
 import dev.keyport.application.port.in.EncryptCommand;
 import dev.keyport.application.port.in.EncryptResult;
+import dev.keyport.application.port.in.GenerateDataKeyCommand;
+import dev.keyport.application.port.in.GenerateDataKeyResult;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ListKeysCommand;
+import dev.keyport.application.port.in.ReEncryptCommand;
+import dev.keyport.application.port.in.ReEncryptResult;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.domain.Alias;
@@ -29,6 +33,7 @@ import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
 import dev.keyport.domain.KeyView;
 import dev.keyport.domain.Origin;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +87,11 @@ final class TencentActions {
                             TencentActions::cancelKeyDeletion),
                     new Action<>("Encrypt", Requests.Encrypt.class, true, TencentActions::encrypt),
                     new Action<>("Decrypt", Requests.Decrypt.class, true, TencentActions::decrypt),
+                    new Action<>("GenerateDataKey", Requests.GenerateDataKey.class, true,
+                            TencentActions::generateDataKey),
+                    new Action<>("GenerateRandom", Requests.GenerateRandom.class, true,
+                            TencentActions::generateRandom),
+                    new Action<>("ReEncrypt", Requests.ReEncrypt.class, true, TencentActions::reEncrypt),
                     new Action<>("BindCloudResource", Requests.CloudResource.class, false,
                             TencentActions::bindCloudResource),
                     new Action<>("UnbindCloudResource", Requests.CloudResource.class, false,
@@ -217,6 +227,42 @@ final class TencentActions {
         DecryptResult result = c.keyport().decrypt(new DecryptCommand(c.caller(), blob,
                 TencentParams.context(r.encryptionContext())));
         return new Responses.Decrypt(result.keyId().value(), TencentParams.base64(result.plaintext()));
+    }
+
+    private static Object generateDataKey(Requests.GenerateDataKey r, Context c) {
+        KeyId id = TencentParams.keyId(r.keyId());
+        int bytes = TencentParams.dataKeyBytes(r.keySpec(), r.numberOfBytes());
+        TencentParams.noEncryptionPublicKey(r.encryptionPublicKey(), r.encryptionAlgorithm());
+        TencentParams.notHosted(r.isHostedByKms());
+        TencentParams.noHsmCluster(r.hsmClusterId());
+        GenerateDataKeyResult made = c.keyport().generateDataKey(new GenerateDataKeyCommand(c.caller(), id, bytes,
+                TencentParams.context(r.encryptionContext()), true));
+        try {
+            return new Responses.GenerateDataKey(made.keyId().value(),
+                    TencentParams.base64(made.plaintext().orElseThrow()), TencentParams.base64(made.ciphertext()));
+        } finally {
+            made.erase();
+        }
+    }
+
+    private static Object generateRandom(Requests.GenerateRandom r, Context c) {
+        byte[] random = c.keyport().generateRandom(TencentParams.randomBytes(r.numberOfBytes()));
+        try {
+            return new Responses.GenerateRandom(TencentParams.base64(random));
+        } finally {
+            Arrays.fill(random, (byte) 0);
+        }
+    }
+
+    private static Object reEncrypt(Requests.ReEncrypt r, Context c) {
+        byte[] blob = TencentParams.base64(r.ciphertextBlob(), "CiphertextBlob",
+                TencentErrors.CIPHERTEXT_NOT_BASE64::exception);
+        ReEncryptResult result = c.keyport().reEncrypt(new ReEncryptCommand(c.caller(), blob,
+                TencentParams.context(r.sourceEncryptionContext(), "SourceEncryptionContext"),
+                TencentParams.destinationKeyId(r.destinationKeyId()),
+                TencentParams.context(r.destinationEncryptionContext(), "DestinationEncryptionContext")));
+        return new Responses.ReEncrypt(TencentParams.base64(result.ciphertext()), result.keyId().value(),
+                result.sourceKeyId().value(), result.reEncrypted());
     }
 
     private static Object bindCloudResource(Requests.CloudResource r, Context c) {

@@ -1,6 +1,7 @@
 package dev.keyport.adapter.tencent;
 
 import dev.keyport.domain.Cmk;
+import dev.keyport.domain.DataKey;
 import dev.keyport.domain.DeletionWindow;
 import dev.keyport.domain.DomainErrorCode;
 import dev.keyport.domain.DomainException;
@@ -126,6 +127,10 @@ final class TencentErrors {
     static final Row NO_MEMBER_ACCOUNTS = row("UnsupportedOperation", "MemberAccounts is not supported by Keyport.");
     static final Row NO_ENCRYPTION_PUBLIC_KEY = row("UnsupportedOperation",
             "EncryptionPublicKey and EncryptionAlgorithm are not supported by Keyport.");
+    static final Row NO_HOSTED_DATA_KEYS = row("UnsupportedOperation",
+            "IsHostedByKms=1 (data keys kept by KMS) is not supported by Keyport; the data key is returned to you.");
+    static final Row DATA_KEY_LENGTH_MISSING = row("InvalidParameter",
+            "Either KeySpec or NumberOfBytes must be specified.");
     static final Row PLAINTEXT_NOT_BASE64 = row("InvalidParameterValue.InvalidPlaintext", "Plaintext is not base64.");
     static final Row CIPHERTEXT_NOT_BASE64 = row("InvalidParameterValue.InvalidCiphertext",
             "CiphertextBlob is not a Keyport ciphertext.");
@@ -149,6 +154,8 @@ final class TencentErrors {
             case INVALID_DELETION_WINDOW -> deletionWindow(policy);
             case INVALID_PLAINTEXT -> row("InvalidParameterValue.InvalidPlaintext",
                     "Plaintext must be 1 to " + Cmk.MAX_PLAINTEXT_BYTES + " bytes once base64-decoded.");
+            case INVALID_DATA_KEY_LENGTH, INVALID_RANDOM_LENGTH -> row("InvalidParameterValue",
+                    "The value of NumberOfBytes must be 1 to " + DataKey.MAX_BYTES + ".");
             case KEY_NOT_FOUND -> row("ResourceUnavailable.CmkNotFound", "The CMK does not exist.");
             case ALIAS_ALREADY_EXISTS -> row("InvalidParameterValue.AliasAlreadyExists", "The alias already exists.");
             case NOT_EXTERNAL_KEY -> row("UnsupportedOperation.NotExternalCmk",

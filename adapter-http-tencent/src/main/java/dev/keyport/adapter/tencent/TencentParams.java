@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyport.domain.CloudResource;
+import dev.keyport.domain.DataKey;
 import dev.keyport.domain.KeyId;
 import dev.keyport.domain.KeyState;
 import dev.keyport.domain.KeyUsage;
@@ -360,17 +361,67 @@ final class TencentParams {
 
     /** EncryptionContext: a JSON object of at most 1024 characters, authenticated byte for byte as given. */
     static byte[] context(String context) {
+        return context(context, "EncryptionContext");
+    }
+
+    /** An encryption context named {@code name} (ReEncrypt has two), as {@link #context(String)}. */
+    static byte[] context(String context, String name) {
         if (context == null || context.isEmpty()) {
             return new byte[0];
         }
         if (context.length() > MAX_CONTEXT_CHARS) {
-            throw TencentErrors.invalid("EncryptionContext", "must be at most " + MAX_CONTEXT_CHARS
-                    + " characters");
+            throw TencentErrors.invalid(name, "must be at most " + MAX_CONTEXT_CHARS + " characters");
         }
         if (!Json.isObject(context)) {
-            throw TencentErrors.invalid("EncryptionContext", "must be a JSON object");
+            throw TencentErrors.invalid(name, "must be a JSON object");
         }
         return context.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * GenerateDataKey's length in bytes: NumberOfBytes (1 to 1,024) when given, which wins over KeySpec, as Tencent
+     * documents; else KeySpec AES_128 (16) or AES_256 (32); one of them is required.
+     */
+    static int dataKeyBytes(String keySpec, Long numberOfBytes) {
+        if (numberOfBytes != null) {
+            if (numberOfBytes < 1 || numberOfBytes > DataKey.MAX_BYTES) {
+                throw TencentErrors.invalidValue("NumberOfBytes", "must be 1 to " + DataKey.MAX_BYTES);
+            }
+            return numberOfBytes.intValue();
+        }
+        if (keySpec == null || keySpec.isEmpty()) {
+            throw TencentErrors.DATA_KEY_LENGTH_MISSING.exception();
+        }
+        return switch (keySpec) {
+            case "AES_128" -> 16;
+            case "AES_256" -> 32;
+            default -> throw TencentErrors.invalidValue("KeySpec", "must be AES_128 or AES_256");
+        };
+    }
+
+    /** GenerateRandom's NumberOfBytes: 1 to 1,024. */
+    static int randomBytes(Long numberOfBytes) {
+        long value = required(numberOfBytes, "NumberOfBytes");
+        if (value < 1 || value > DataKey.MAX_BYTES) {
+            throw TencentErrors.invalidValue("NumberOfBytes", "must be 1 to " + DataKey.MAX_BYTES);
+        }
+        return (int) value;
+    }
+
+    /** IsHostedByKms: 0 or absent; 1 (data keys KMS keeps) is not served. */
+    static void notHosted(Long isHostedByKms) {
+        if (isHostedByKms == null || isHostedByKms == 0) {
+            return;
+        }
+        if (isHostedByKms == 1) {
+            throw TencentErrors.NO_HOSTED_DATA_KEYS.exception();
+        }
+        throw TencentErrors.invalidValue("IsHostedByKms", "must be 0 or 1");
+    }
+
+    /** ReEncrypt's DestinationKeyId: empty for the ciphertext's own key. */
+    static Optional<KeyId> destinationKeyId(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(KeyId.of(value));
     }
 
     /** A required base64 parameter's bytes; {@code invalid} when it is not base64. */

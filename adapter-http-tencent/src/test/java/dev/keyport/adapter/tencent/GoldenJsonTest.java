@@ -28,7 +28,7 @@ class GoldenJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     private static final Set<String> VARIABLE = Set.of("RequestId", "KeyId", "CreateTime", "DeletionDate",
-            "ImportToken", "PublicKey", "ParametersValidTo", "CiphertextBlob", "ResourceId");
+            "ImportToken", "PublicKey", "ParametersValidTo", "CiphertextBlob", "ResourceId", "SourceKeyId");
     private static TencentServer server;
     private static TestSigner signer;
 
@@ -100,6 +100,12 @@ class GoldenJsonTest {
         responses.put("Encrypt", encrypted);
         responses.put("Decrypt", call("Decrypt", "{\"CiphertextBlob\":\""
                 + encrypted.path("Response").path("CiphertextBlob").asText() + "\"}"));
+        responses.put("GenerateDataKey", withoutPlaintext(call("GenerateDataKey", "{\"KeyId\":\"" + keyId
+                + "\",\"KeySpec\":\"AES_256\",\"EncryptionContext\":\"{\\\"a\\\":\\\"b\\\"}\"}")));
+        responses.put("GenerateRandom", withoutPlaintext(call("GenerateRandom", "{\"NumberOfBytes\":16}")));
+        responses.put("ReEncrypt", call("ReEncrypt", "{\"CiphertextBlob\":\""
+                + encrypted.path("Response").path("CiphertextBlob").asText()
+                + "\",\"DestinationEncryptionContext\":\"{\\\"b\\\":\\\"c\\\"}\"}"));
         responses.put("BindCloudResource", call("BindCloudResource", "{\"KeyId\":\"" + keyId
                 + "\",\"ProductId\":\"ssm\",\"ResourceId\":\"golden-secret\"}"));
         responses.put("UnbindCloudResource", call("UnbindCloudResource", "{\"KeyId\":\"" + keyId
@@ -120,11 +126,23 @@ class GoldenJsonTest {
         }
     }
 
+    /** A random plaintext (a data key, random bytes) as a placeholder of its length in bytes. */
+    private static JsonNode withoutPlaintext(JsonNode response) {
+        ObjectNode body = (ObjectNode) response.path("Response");
+        body.put("Plaintext", "<Plaintext:" + Base64.getDecoder().decode(body.path("Plaintext").asText()).length
+                + " bytes>");
+        return response;
+    }
+
     @Test
     void everyErrorShape() throws Exception {
         assertGolden("error-CmkNotFound", call("DescribeKey", "{\"KeyId\":\"0d0466b0-e727-4d9c-b35d-f84bb474a37f\"}"));
         assertGolden("error-MissingParameter", call("DeleteImportedKeyMaterial", "{}"));
         assertGolden("error-InvalidAction", call("DeleteEverything", "{}"));
+        assertGolden("error-DataKeyLength", call("GenerateDataKey",
+                "{\"KeyId\":\"0d0466b0-e727-4d9c-b35d-f84bb474a37f\"}"));
+        assertGolden("error-HostedDataKey", call("GenerateDataKey",
+                "{\"KeyId\":\"0d0466b0-e727-4d9c-b35d-f84bb474a37f\",\"KeySpec\":\"AES_256\",\"IsHostedByKms\":1}"));
         assertGolden("error-SignatureFailure", JSON.readTree(new TestSigner(TencentServer.SECRET_ID, "wrong",
                 server.port()).post("ListKeys", "{}").body()));
         assertGolden("error-CmkStateNotSupport", call("DeleteImportedKeyMaterial", "{\"KeyId\":\""

@@ -16,11 +16,16 @@ import dev.keyport.application.port.in.DescribeKeyCommand;
 import dev.keyport.application.port.in.DisableKeyCommand;
 import dev.keyport.application.port.in.EnableKeyCommand;
 import dev.keyport.application.port.in.EncryptCommand;
+import dev.keyport.application.port.in.EncryptDataKeyCommand;
 import dev.keyport.application.port.in.EncryptResult;
+import dev.keyport.application.port.in.GenerateDataKeyCommand;
+import dev.keyport.application.port.in.GenerateDataKeyResult;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ListKeysCommand;
+import dev.keyport.application.port.in.ReEncryptCommand;
+import dev.keyport.application.port.in.ReEncryptResult;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.application.port.in.SeedKeysCommand;
 import dev.keyport.application.port.in.SeedKeysResult;
@@ -139,6 +144,31 @@ class StubbedKeyportTest {
         @Override
         public DecryptResult decrypt(DecryptCommand command) {
             return unexpected(command);
+        }
+
+        @Override
+        public GenerateDataKeyResult generateDataKey(GenerateDataKeyCommand command) {
+            return unexpected(command);
+        }
+
+        @Override
+        public EncryptResult encryptDataKey(EncryptDataKeyCommand command) {
+            return unexpected(command);
+        }
+
+        @Override
+        public DecryptResult decryptDataKey(DecryptCommand command) {
+            return unexpected(command);
+        }
+
+        @Override
+        public ReEncryptResult reEncrypt(ReEncryptCommand command) {
+            return unexpected(command);
+        }
+
+        @Override
+        public byte[] generateRandom(int bytes) {
+            return unexpected(bytes);
         }
 
         @Override

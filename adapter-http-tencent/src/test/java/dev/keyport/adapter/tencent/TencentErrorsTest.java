@@ -29,6 +29,8 @@ class TencentErrorsTest {
             Map.entry(DomainErrorCode.INVALID_DELETION_WINDOW, "InvalidParameter.InvalidPendingWindowInDays"),
             Map.entry(DomainErrorCode.INVALID_CLOUD_RESOURCE, "InvalidParameter"),
             Map.entry(DomainErrorCode.INVALID_PLAINTEXT, "InvalidParameterValue.InvalidPlaintext"),
+            Map.entry(DomainErrorCode.INVALID_DATA_KEY_LENGTH, "InvalidParameterValue"),
+            Map.entry(DomainErrorCode.INVALID_RANDOM_LENGTH, "InvalidParameterValue"),
             Map.entry(DomainErrorCode.KEY_NOT_FOUND, "ResourceUnavailable.CmkNotFound"),
             Map.entry(DomainErrorCode.ALIAS_ALREADY_EXISTS, "InvalidParameterValue.AliasAlreadyExists"),
             Map.entry(DomainErrorCode.NOT_EXTERNAL_KEY, "UnsupportedOperation.NotExternalCmk"),

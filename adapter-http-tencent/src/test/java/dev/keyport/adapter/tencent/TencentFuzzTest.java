@@ -151,6 +151,12 @@ class TencentFuzzTest {
         encrypt.setEncryptionContext("{\"a\":\"b\"}");
         String blob = kms.Encrypt(encrypt).getCiphertextBlob();
         BASE.put("Decrypt", () -> object("CiphertextBlob", blob, "EncryptionContext", "{\"a\":\"b\"}"));
+        BASE.put("GenerateDataKey", () -> object("KeyId", crypto, "KeySpec", "AES_256", "NumberOfBytes", 32,
+                "EncryptionContext", "{\"a\":\"b\"}", "IsHostedByKms", 0));
+        BASE.put("GenerateRandom", () -> object("NumberOfBytes", 32));
+        String destination = generated();
+        BASE.put("ReEncrypt", () -> object("CiphertextBlob", blob, "DestinationKeyId", destination,
+                "SourceEncryptionContext", "{\"a\":\"b\"}", "DestinationEncryptionContext", "{\"c\":\"d\"}"));
         String toBind = generated();
         BASE.put("BindCloudResource", () -> object("KeyId", toBind, "ProductId", "ssm", "ResourceId", "r-1"));
         String bound = generated();

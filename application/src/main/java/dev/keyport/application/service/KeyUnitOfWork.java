@@ -143,6 +143,60 @@ public final class KeyUnitOfWork {
         });
     }
 
+    /**
+     * A use of one key that is recorded in the audit trail, though it changes nothing stored: the data-key operations.
+     * One record, of {@code operation} with the detail {@code detail} gives of the result (never a secret); a refusal
+     * is recorded as a refused operation.
+     */
+    public <R> R useAudited(Caller caller, KeyId id, KeyOperation operation, BiFunction<Cmk, Instant, R> action,
+                            Function<R, String> detail) {
+        return audited(caller, Optional.of(id), operation, () -> transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Cmk key = load(caller.scope(), id, now);
+            try {
+                R result = action.apply(key, now);
+                recordUse(caller, key, operation, detail.apply(result), now);
+                return result;
+            } finally {
+                key.discard();
+            }
+        }));
+    }
+
+    /** What a use of two keys does with them: the first named, the second, and the time. */
+    @FunctionalInterface
+    public interface PairUse<R> {
+        R apply(Cmk first, Cmk second, Instant now);
+    }
+
+    /**
+     * A use of two keys of the caller's scope, recorded on each (ReEncrypt: from the first to the second), in one
+     * transaction; the same id twice is one key, loaded once and recorded once. A refusal is recorded on the key it
+     * names, or on the first.
+     */
+    public <R> R useAudited(Caller caller, KeyId first, KeyId second, KeyOperation operation, PairUse<R> action,
+                            Function<R, String> detailOfFirst, Function<R, String> detailOfSecond) {
+        return audited(caller, Optional.of(first), operation, () -> transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Cmk one = load(caller.scope(), first, now);
+            Cmk other = null;
+            try {
+                other = first.equals(second) ? one : load(caller.scope(), second, now);
+                R result = action.apply(one, other, now);
+                recordUse(caller, one, operation, detailOfFirst.apply(result), now);
+                if (other != one) {
+                    recordUse(caller, other, operation, detailOfSecond.apply(result), now);
+                }
+                return result;
+            } finally {
+                one.discard();
+                if (other != null) {
+                    other.discard();
+                }
+            }
+        }));
+    }
+
     /** A read over many keys. */
     public <R> R query(Function<Instant, R> query) {
         return transactions.inTransaction(() -> query.apply(clock.instant()));
@@ -198,6 +252,11 @@ public final class KeyUnitOfWork {
             throw new KeyNotFoundException(id);
         }
         return key; // every transition and viewAt apply the material expiry themselves
+    }
+
+    private void recordUse(Caller caller, Cmk key, KeyOperation operation, String detail, Instant now) {
+        audit.record(AuditRecord.used(now, caller.scope(), key.id(), operation, key.state(), detail,
+                caller.credentialId(), caller.requestId(), key.version()));
     }
 
     private void record(Caller caller, KeyOperation operation, List<KeyEvent> events, long keyVersion) {

@@ -7,6 +7,7 @@ import dev.keyport.application.port.in.CloudResourceCommand;
 import dev.keyport.application.port.in.CreateKeyCommand;
 import dev.keyport.application.port.in.CreateKeyUseCase;
 import dev.keyport.application.port.in.DecryptCommand;
+import dev.keyport.application.port.in.DecryptDataKeyUseCase;
 import dev.keyport.application.port.in.DecryptResult;
 import dev.keyport.application.port.in.DecryptUseCase;
 import dev.keyport.application.port.in.DeleteImportedKeyMaterialCommand;
@@ -18,8 +19,14 @@ import dev.keyport.application.port.in.DisableKeyUseCase;
 import dev.keyport.application.port.in.EnableKeyCommand;
 import dev.keyport.application.port.in.EnableKeyUseCase;
 import dev.keyport.application.port.in.EncryptCommand;
+import dev.keyport.application.port.in.EncryptDataKeyCommand;
+import dev.keyport.application.port.in.EncryptDataKeyUseCase;
 import dev.keyport.application.port.in.EncryptResult;
 import dev.keyport.application.port.in.EncryptUseCase;
+import dev.keyport.application.port.in.GenerateDataKeyCommand;
+import dev.keyport.application.port.in.GenerateDataKeyResult;
+import dev.keyport.application.port.in.GenerateDataKeyUseCase;
+import dev.keyport.application.port.in.GenerateRandomUseCase;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.GetParametersForImportUseCase;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
@@ -27,6 +34,9 @@ import dev.keyport.application.port.in.ImportKeyMaterialUseCase;
 import dev.keyport.application.port.in.Keyport;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ListKeysUseCase;
+import dev.keyport.application.port.in.ReEncryptCommand;
+import dev.keyport.application.port.in.ReEncryptResult;
+import dev.keyport.application.port.in.ReEncryptUseCase;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.application.port.in.ScheduleKeyDeletionUseCase;
 import dev.keyport.application.port.in.SeedKeysCommand;
@@ -58,6 +68,11 @@ final class KeyportService implements Keyport {
     private final CancelKeyDeletionUseCase cancelKeyDeletion;
     private final EncryptUseCase encrypt;
     private final DecryptUseCase decrypt;
+    private final GenerateDataKeyUseCase generateDataKey;
+    private final EncryptDataKeyUseCase encryptDataKey;
+    private final DecryptDataKeyUseCase decryptDataKey;
+    private final ReEncryptUseCase reEncrypt;
+    private final GenerateRandomUseCase generateRandom;
     private final BindCloudResourceUseCase bindCloudResource;
     private final UnbindCloudResourceUseCase unbindCloudResource;
     private final SweepUseCase sweep;
@@ -78,6 +93,11 @@ final class KeyportService implements Keyport {
         this.cancelKeyDeletion = new CancelKeyDeletionService(unitOfWork);
         this.encrypt = new EncryptService(unitOfWork, b.random);
         this.decrypt = new DecryptService(unitOfWork);
+        this.generateDataKey = new GenerateDataKeyService(unitOfWork, b.random);
+        this.encryptDataKey = new EncryptDataKeyService(unitOfWork, b.random);
+        this.decryptDataKey = new DecryptDataKeyService(unitOfWork);
+        this.reEncrypt = new ReEncryptService(unitOfWork, b.random);
+        this.generateRandom = new GenerateRandomService(b.random);
         this.bindCloudResource = new BindCloudResourceService(unitOfWork);
         this.unbindCloudResource = new UnbindCloudResourceService(unitOfWork);
         this.sweep = new SweepService(unitOfWork, b.storage.keys());
@@ -142,6 +162,31 @@ final class KeyportService implements Keyport {
     @Override
     public DecryptResult decrypt(DecryptCommand command) {
         return decrypt.decrypt(command);
+    }
+
+    @Override
+    public GenerateDataKeyResult generateDataKey(GenerateDataKeyCommand command) {
+        return generateDataKey.generateDataKey(command);
+    }
+
+    @Override
+    public EncryptResult encryptDataKey(EncryptDataKeyCommand command) {
+        return encryptDataKey.encryptDataKey(command);
+    }
+
+    @Override
+    public DecryptResult decryptDataKey(DecryptCommand command) {
+        return decryptDataKey.decryptDataKey(command);
+    }
+
+    @Override
+    public ReEncryptResult reEncrypt(ReEncryptCommand command) {
+        return reEncrypt.reEncrypt(command);
+    }
+
+    @Override
+    public byte[] generateRandom(int bytes) {
+        return generateRandom.generateRandom(bytes);
     }
 
     @Override

@@ -152,7 +152,8 @@ class SharedWrappingKeysTest {
         // both keys now hold the same material, and still a ciphertext names its key: B cannot open A's
         byte[] underA = keyport.encrypt(new EncryptCommand(caller, a, "for a".getBytes())).ciphertext();
         byte[] relabelled = underA.clone();
-        System.arraycopy(b.value().getBytes(StandardCharsets.US_ASCII), 0, relabelled, 1, b.value().length());
+        // the key id follows the version and kind bytes of a version-2 ciphertext
+        System.arraycopy(b.value().getBytes(StandardCharsets.US_ASCII), 0, relabelled, 2, b.value().length());
         assertThat(keyport.decrypt(new DecryptCommand(caller, underA)).plaintext()).isEqualTo("for a".getBytes());
         assertThatThrownBy(() -> keyport.decrypt(new DecryptCommand(caller, relabelled)))
                 .isInstanceOfSatisfying(DomainException.class,

@@ -18,6 +18,7 @@ import java.util.ServiceLoader;
 public interface Keyport extends CreateKeyUseCase, DescribeKeyUseCase, ListKeysUseCase,
         GetParametersForImportUseCase, ImportKeyMaterialUseCase, DeleteImportedKeyMaterialUseCase, EnableKeyUseCase,
         DisableKeyUseCase, ScheduleKeyDeletionUseCase, CancelKeyDeletionUseCase, EncryptUseCase, DecryptUseCase,
+        GenerateDataKeyUseCase, EncryptDataKeyUseCase, DecryptDataKeyUseCase, ReEncryptUseCase, GenerateRandomUseCase,
         BindCloudResourceUseCase, UnbindCloudResourceUseCase, SweepUseCase, SeedKeysUseCase {
 
     /**

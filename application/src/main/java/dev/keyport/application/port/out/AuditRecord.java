@@ -16,13 +16,13 @@ import java.util.Optional;
  * One line of the audit trail: a change that happened, or an operation that was refused.
  *
  * @param keyId        empty only for a refused creation
- * @param change       empty for a refusal
+ * @param change       empty for a refusal and for a use that changes nothing (a data key made)
  * @param from         the state before; empty for a creation or a refusal
  * @param to           the state after; for a refusal, the state the key was left in, when known
  * @param credentialId the credential the caller signed with, or the name of the background job
  * @param error        the refusal's code; empty for a change
- * @param keyVersion   the version of the key this change produced, which orders the changes of one key; 0 for a
- *                     refusal
+ * @param keyVersion   the version of the key this change produced, which orders the changes of one key; for a use,
+ *                     the version it was used at; 0 for a refusal
  */
 public record AuditRecord(Instant at, KeyScope scope, Optional<KeyId> keyId, KeyOperation operation,
                           Optional<KeyChange> change, Optional<KeyState> from, Optional<KeyState> to,
@@ -50,6 +50,17 @@ public record AuditRecord(Instant at, KeyScope scope, Optional<KeyId> keyId, Key
         return new AuditRecord(event.at(), scope, Optional.of(event.keyId()), operation, Optional.of(event.change()),
                 Optional.ofNullable(event.from()), Optional.of(event.to()), event.reason(), event.detail(),
                 credentialId, requestId, Outcome.SUCCEEDED, Optional.empty(), keyVersion);
+    }
+
+    /**
+     * A use of a key that changed nothing stored but is recorded (the data-key operations): no change, the key's
+     * state as before and after, and its version as it stands.
+     */
+    public static AuditRecord used(Instant at, KeyScope scope, KeyId keyId, KeyOperation operation, KeyState state,
+                                   String detail, String credentialId, String requestId, long keyVersion) {
+        return new AuditRecord(at, scope, Optional.of(keyId), operation, Optional.empty(), Optional.of(state),
+                Optional.of(state), ChangeReason.REQUESTED, detail, credentialId, requestId, Outcome.SUCCEEDED,
+                Optional.empty(), keyVersion);
     }
 
     public static AuditRecord refused(Instant at, KeyScope scope, Optional<KeyId> keyId, KeyOperation operation,

@@ -1,0 +1,25 @@
+package dev.keyport.application.service;
+
+import dev.keyport.application.port.in.DecryptCommand;
+import dev.keyport.application.port.in.DecryptDataKeyUseCase;
+import dev.keyport.application.port.in.DecryptResult;
+import dev.keyport.domain.Ciphertext;
+import dev.keyport.domain.KeyOperation;
+import java.util.Objects;
+
+public final class DecryptDataKeyService implements DecryptDataKeyUseCase {
+
+    private final KeyUnitOfWork unitOfWork;
+
+    public DecryptDataKeyService(KeyUnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unit of work");
+    }
+
+    @Override
+    public DecryptResult decryptDataKey(DecryptCommand c) {
+        byte[] ciphertext = c.ciphertext();
+        return unitOfWork.useAudited(c.caller(), Ciphertext.keyIdOf(ciphertext), KeyOperation.DECRYPT_DATA_KEY,
+                (key, now) -> new DecryptResult(key.id(), key.decryptDataKey(ciphertext, c.context(), now)),
+                result -> result.plaintext().length + " bytes");
+    }
+}

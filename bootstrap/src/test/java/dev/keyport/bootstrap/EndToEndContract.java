@@ -3,6 +3,9 @@ package dev.keyport.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import java.net.URI;
@@ -18,11 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server as an operator runs it, driven by both official SDKs: the BYOK lifecycle through each vendor's API,
@@ -142,6 +147,18 @@ abstract class EndToEndContract {
      */
     @Test
     void dataKeysCloseWithTheirMaterialAndOpenAgainWithTheSameMaterialAcrossRestarts() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            dataKeysAcrossRestarts(logged);
+        } finally {
+            root.detachAppender(logged);
+        }
+    }
+
+    private void dataKeysAcrossRestarts(ListAppender<ILoggingEvent> logged) throws Exception {
         KeyportServer first = start();
         VendorClients clients = new VendorClients(first);
         SecureRandom random = new SecureRandom();
@@ -202,6 +219,26 @@ abstract class EndToEndContract {
         }
         for (String[] dataKey : huaweiKeys) {
             assertThat(again.huaweiDecryptDatakey(huaweiKey, dataKey[1], "tde")).isEqualToIgnoringCase(dataKey[0]);
+        }
+
+        // no data key reached a log line, in any encoding (the server logs every request at INFO)
+        List<String> plaintexts = new ArrayList<>();
+        for (String[] dataKey : tencentKeys) {
+            byte[] bytes = Base64.getDecoder().decode(dataKey[0]);
+            plaintexts.addAll(List.of(dataKey[0], HexFormat.of().formatHex(bytes),
+                    HexFormat.of().withUpperCase().formatHex(bytes)));
+        }
+        huaweiKeys.forEach(dataKey -> plaintexts.addAll(List.of(dataKey[0].toLowerCase(), dataKey[0].toUpperCase(),
+                Base64.getEncoder().encodeToString(HexFormat.of().parseHex(dataKey[0])))));
+        List<ILoggingEvent> events;
+        synchronized (logged.list) {
+            events = List.copyOf(logged.list);
+        }
+        assertThat(events).as("the server logged its requests").isNotEmpty();
+        for (ILoggingEvent event : events) {
+            String line = event.getFormattedMessage() + " " + event.getMDCPropertyMap()
+                    + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage());
+            assertThat(plaintexts).noneMatch(line::contains);
         }
     }
 

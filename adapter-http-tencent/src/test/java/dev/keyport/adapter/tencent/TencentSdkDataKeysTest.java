@@ -135,12 +135,16 @@ class TencentSdkDataKeysTest {
     }
 
     @Test
-    void anotherTenantCannotOpenADataKey() throws Exception {
+    void anotherTenantOrRegionCannotOpenADataKey() throws Exception {
         String keyId = createKey(kms, alias("dek"));
         String blob = generate(keyId, "AES_256", null, null).getCiphertextBlob();
         KmsClient stranger = server.client(TencentServer.OTHER_SECRET_ID, TencentServer.OTHER_SECRET_KEY,
                 "ap-guangzhou", new ClientProfile());
         assertCode(() -> decrypt(stranger, blob, null), "ResourceUnavailable.CmkNotFound");
+        KmsClient otherRegion = server.client(TencentServer.SECRET_ID, TencentServer.SECRET_KEY, "ap-shanghai",
+                new ClientProfile());
+        assertCode(() -> decrypt(otherRegion, blob, null), "ResourceUnavailable.CmkNotFound");
+        assertThat(decrypt(kms, blob, null).getKeyId()).isEqualTo(keyId);
     }
 
     @Test

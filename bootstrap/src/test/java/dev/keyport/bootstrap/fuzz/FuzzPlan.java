@@ -95,6 +95,9 @@ final class FuzzPlan {
     static final String PRODUCT = "cvm";
     static final String RESOURCE = "ins-fuzz";
     private static final String SEQUENCE_VALUE = "919c82d4-8046-4722-9094-35c3c6524cff";
+    /** encrypt-datakey's plain_text: 32 zero bytes and their SHA-256 digest, in hex. */
+    private static final String ZERO_DATA_KEY_WITH_DIGEST = "00".repeat(32)
+            + "66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925";
 
     private FuzzPlan() {
     }
@@ -155,6 +158,21 @@ final class FuzzPlan {
                         new Field("EncryptionContext", JSON_TEXT), new Field("EncryptionPublicKey", TEXT),
                         new Field("EncryptionAlgorithm", ENUM)),
                         c -> obj("CiphertextBlob", c.held(Role.CIPHER).blob(), "EncryptionContext", CONTEXT)),
+                new Action(t, "GenerateDataKey", List.of(new Field("KeyId", KEY_ID), new Field("KeySpec", ENUM),
+                        new Field("NumberOfBytes", NUMBER), new Field("EncryptionContext", JSON_TEXT),
+                        new Field("EncryptionPublicKey", TEXT), new Field("EncryptionAlgorithm", ENUM),
+                        new Field("IsHostedByKms", NUMBER), new Field("DataKeyName", TEXT),
+                        new Field("Description", TEXT), new Field("HsmClusterId", TEXT), new Field("Tags", ARRAY)),
+                        c -> obj("KeyId", id(c, Role.KP_ENABLED), "KeySpec", "AES_256", "NumberOfBytes", 32,
+                                "EncryptionContext", CONTEXT, "IsHostedByKms", 0)),
+                new Action(t, "GenerateRandom", List.of(new Field("NumberOfBytes", NUMBER)),
+                        c -> obj("NumberOfBytes", 32)),
+                new Action(t, "ReEncrypt", List.of(new Field("CiphertextBlob", CIPHERTEXT),
+                        new Field("DestinationKeyId", KEY_ID), new Field("SourceEncryptionContext", JSON_TEXT),
+                        new Field("DestinationEncryptionContext", JSON_TEXT)),
+                        c -> obj("CiphertextBlob", c.held(Role.CIPHER).blob(), "DestinationKeyId",
+                                id(c, Role.KP_ENABLED), "SourceEncryptionContext", CONTEXT,
+                                "DestinationEncryptionContext", CONTEXT)),
                 new Action(t, "BindCloudResource", List.of(new Field("KeyId", KEY_ID),
                         new Field("ProductId", TEXT), new Field("ResourceId", TEXT)),
                         c -> obj("KeyId", id(c, Role.KP_ENABLED), "ProductId", PRODUCT, "ResourceId", RESOURCE)),
@@ -214,7 +232,42 @@ final class FuzzPlan {
                         new Field("encryption_context", JSON_OBJECT), sequence),
                         c -> obj("cipher_text", c.held(Role.CIPHER_AAD).blob(), "encryption_algorithm",
                                 "SYMMETRIC_DEFAULT", "key_id", id(c, Role.CIPHER_AAD), "additional_authenticated_data",
-                                AAD, "sequence", SEQUENCE_VALUE)));
+                                AAD, "sequence", SEQUENCE_VALUE)),
+                new Action(h, "create-datakey", List.of(keyId, new Field("key_spec", ENUM),
+                        new Field("datakey_length", NUMBER), new Field("additional_authenticated_data", TEXT),
+                        sequence),
+                        c -> obj("key_id", id(c, Role.KP_ENABLED), "key_spec", "AES_256", "datakey_length", "256",
+                                "additional_authenticated_data", AAD, "sequence", SEQUENCE_VALUE)),
+                new Action(h, "create-datakey-without-plaintext", List.of(keyId, new Field("key_spec", ENUM),
+                        new Field("datakey_length", NUMBER), new Field("additional_authenticated_data", TEXT),
+                        sequence),
+                        c -> obj("key_id", id(c, Role.KP_ENABLED), "key_spec", "AES_128", "datakey_length", "128",
+                                "additional_authenticated_data", AAD, "sequence", SEQUENCE_VALUE)),
+                new Action(h, "encrypt-datakey", List.of(keyId, new Field("plain_text", TEXT),
+                        new Field("datakey_plain_length", NUMBER), new Field("additional_authenticated_data", TEXT),
+                        sequence),
+                        c -> obj("key_id", id(c, Role.KP_ENABLED), "plain_text", ZERO_DATA_KEY_WITH_DIGEST,
+                                "datakey_plain_length", "32", "additional_authenticated_data", AAD, "sequence",
+                                SEQUENCE_VALUE)),
+                new Action(h, "decrypt-datakey", List.of(keyId, new Field("cipher_text", TEXT),
+                        new Field("datakey_cipher_length", NUMBER), new Field("additional_authenticated_data", TEXT),
+                        sequence),
+                        c -> obj("key_id", id(c, Role.DATA_KEY_AAD), "cipher_text", c.held(Role.DATA_KEY_AAD).blob(),
+                                "datakey_cipher_length", "32", "additional_authenticated_data", AAD, "sequence",
+                                SEQUENCE_VALUE)),
+                new Action(h, "gen-random", List.of(new Field("random_data_length", NUMBER), sequence),
+                        c -> obj("random_data_length", "256", "sequence", SEQUENCE_VALUE)),
+                new Action(h, "re-encrypt", List.of(new Field("source_key_id", KEY_ID),
+                        new Field("source_additional_authenticated_data", TEXT),
+                        new Field("source_encryption_algorithm", ENUM), new Field("destination_key_id", KEY_ID),
+                        new Field("destination_additional_authenticated_data", TEXT),
+                        new Field("destination_encryption_algorithm", ENUM),
+                        new Field("datakey_cipher_length", NUMBER), new Field("cipher_text", TEXT), sequence),
+                        c -> obj("source_key_id", id(c, Role.DATA_KEY_AAD), "source_additional_authenticated_data",
+                                AAD, "source_encryption_algorithm", "SYMMETRIC_DEFAULT", "destination_key_id",
+                                id(c, Role.KP_ENABLED), "destination_additional_authenticated_data", AAD,
+                                "destination_encryption_algorithm", "SYMMETRIC_DEFAULT", "datakey_cipher_length",
+                                "32", "cipher_text", c.held(Role.DATA_KEY_AAD).blob(), "sequence", SEQUENCE_VALUE)));
     }
 
     // ----------------------------------------------------------------------------------------------- cases

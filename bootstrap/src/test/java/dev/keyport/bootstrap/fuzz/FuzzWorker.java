@@ -326,5 +326,11 @@ final class FuzzWorker implements FuzzPlan.Ctx {
             return huawei.require("encrypt-data", json("key_id", keyId, "plain_text", "hello",
                     "additional_authenticated_data", FuzzPlan.AAD)).get("cipher_text").textValue();
         }
+
+        @Override
+        public String dataKeyWithAad(String keyId) {
+            return huawei.require("create-datakey", json("key_id", keyId, "datakey_length", "256",
+                    "additional_authenticated_data", FuzzPlan.AAD)).get("cipher_text").textValue();
+        }
     }
 }

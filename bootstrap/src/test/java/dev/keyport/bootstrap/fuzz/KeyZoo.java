@@ -28,7 +28,8 @@ final class KeyZoo {
     enum Role {
         KP_ENABLED("ENABLED"), KP_DISABLED("DISABLED"), KP_PENDING_DELETE("PENDING_DELETE"),
         EXT_PENDING("PENDING_IMPORT"), EXT_ENABLED("ENABLED"), EXT_DISABLED("DISABLED"),
-        EXT_IMPORTABLE("PENDING_IMPORT"), CIPHER("ENABLED"), CIPHER_AAD("ENABLED"), BOUND("ENABLED");
+        EXT_IMPORTABLE("PENDING_IMPORT"), CIPHER("ENABLED"), CIPHER_AAD("ENABLED"), DATA_KEY_AAD("ENABLED"),
+        BOUND("ENABLED");
 
         final String state;
 
@@ -45,7 +46,8 @@ final class KeyZoo {
      * A role's key and what the test keeps for it: the import token and the material wrapped under its public key
      * (a token stays valid for a second import), the grant that token belongs to, the material's fingerprint as
      * stored, and a ciphertext made under the key (CIPHER: by Tencent's Encrypt with {@link FuzzPlan#CONTEXT};
-     * CIPHER_AAD: by Huawei's encrypt-data with {@link FuzzPlan#AAD}).
+     * CIPHER_AAD: by Huawei's encrypt-data with {@link FuzzPlan#AAD}; DATA_KEY_AAD: a 256-bit data key's, in hex, by
+     * Huawei's create-datakey with {@link FuzzPlan#AAD}).
      */
     record Held(String keyId, String token, String grant, String publicKey, String wrapped, String fingerprint,
                 String blob) {
@@ -76,6 +78,9 @@ final class KeyZoo {
 
         /** Huawei's encrypt-data with the additional authenticated data. */
         String encryptWithAad(String keyId);
+
+        /** Huawei's create-datakey (256 bits) with the additional authenticated data: its hex cipher_text. */
+        String dataKeyWithAad(String keyId);
 
         void bind(String keyId, String product, String resource);
 
@@ -278,6 +283,7 @@ final class KeyZoo {
             }
             case CIPHER -> h = new Held(id, null, null, null, null, null, ops.encrypt(id));
             case CIPHER_AAD -> h = new Held(id, null, null, null, null, null, ops.encryptWithAad(id));
+            case DATA_KEY_AAD -> h = new Held(id, null, null, null, null, null, ops.dataKeyWithAad(id));
             case BOUND -> ops.bind(id, FuzzPlan.PRODUCT, FuzzPlan.RESOURCE);
             case EXT_ENABLED, EXT_DISABLED, EXT_IMPORTABLE -> {
                 Key before = store.apply(id);

@@ -37,8 +37,8 @@ public final class Cmk {
 
     private final KeyId id;
     private final KeyScope scope;
-    private final Alias alias;
-    private final Description description;
+    private Alias alias;
+    private Description description;
     private final KeyUsage usage;
     private final Origin origin;
     private final Instant createdAt;
@@ -350,6 +350,42 @@ public final class Cmk {
         requireUnbound(KeyOperation.DISABLE);
         state = KeyState.DISABLED;
         record(KeyChange.DISABLED, KeyState.ENABLED, at, ChangeReason.REQUESTED, "");
+    }
+
+    // ---------------------------------------------------------------------------------------------- attributes
+
+    /**
+     * UpdateAlias / update-key-alias: the key's alias becomes {@code newAlias}, checked under {@code policy}; its
+     * uniqueness in the scope is the store's to enforce. Refused while the key is pending deletion; the same alias
+     * changes nothing. Material, state and everything else stay as they are.
+     */
+    public void updateAlias(Alias newAlias, LifecyclePolicy policy, Instant now) {
+        Objects.requireNonNull(newAlias, "alias");
+        Instant at = prepare(now);
+        policy.aliasRule().check(newAlias, id);
+        if (state == KeyState.PENDING_DELETE) {
+            throw refused(DomainErrorCode.KEY_PENDING_DELETE, KeyOperation.UPDATE_ALIAS);
+        }
+        if (newAlias.equals(alias)) {
+            return;
+        }
+        Alias previous = alias;
+        alias = newAlias;
+        record(KeyChange.ALIAS_CHANGED, state, at, ChangeReason.REQUESTED, previous.value() + " -> " + newAlias.value());
+    }
+
+    /** UpdateKeyDescription / update-key-description: as {@link #updateAlias}, for the description. */
+    public void updateDescription(Description newDescription, Instant now) {
+        Objects.requireNonNull(newDescription, "description");
+        Instant at = prepare(now);
+        if (state == KeyState.PENDING_DELETE) {
+            throw refused(DomainErrorCode.KEY_PENDING_DELETE, KeyOperation.UPDATE_DESCRIPTION);
+        }
+        if (newDescription.equals(description)) {
+            return;
+        }
+        description = newDescription;
+        record(KeyChange.DESCRIPTION_CHANGED, state, at, ChangeReason.REQUESTED, "");
     }
 
     // ---------------------------------------------------------------------------------------------- deletion

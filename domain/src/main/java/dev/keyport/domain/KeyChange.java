@@ -15,5 +15,9 @@ public enum KeyChange {
     DELETION_CANCELLED,
     CLOUD_RESOURCE_BOUND,
     CLOUD_RESOURCE_UNBOUND,
+    /** The alias was changed; the detail says from what to what. */
+    ALIAS_CHANGED,
+    /** The description was changed (not quoted: a description may say more than an audit trail should keep). */
+    DESCRIPTION_CHANGED,
     PURGED
 }

@@ -65,6 +65,8 @@ class LifecycleTableTest {
         ENCRYPT_DATA_KEY,
         DECRYPT_DATA_KEY,
         RE_ENCRYPT,
+        UPDATE_ALIAS,
+        UPDATE_DESCRIPTION,
         BIND,
         UNBIND,
         PURGE_ON_DELETION_DATE;
@@ -98,6 +100,8 @@ class LifecycleTableTest {
                 case ENCRYPT_DATA_KEY -> key.encryptDataKey(new byte[16], new byte[0], NOW, RANDOM);
                 case DECRYPT_DATA_KEY -> key.decryptDataKey((byte[]) prepared, new byte[0], NOW);
                 case RE_ENCRYPT -> key.reEncrypt(key, (byte[]) prepared, new byte[0], new byte[] {'x'}, NOW, RANDOM);
+                case UPDATE_ALIAS -> key.updateAlias(Alias.of("renamed"), LifecyclePolicy.TENCENT, NOW);
+                case UPDATE_DESCRIPTION -> key.updateDescription(Description.of("described again"), NOW);
                 case BIND -> key.bind(RESOURCE, NOW);
                 case UNBIND -> key.unbind(RESOURCE, NOW);
                 case PURGE_ON_DELETION_DATE -> key.purge(T0.plus(Duration.ofDays(7)));
@@ -205,6 +209,10 @@ class LifecycleTableTest {
                     KEY_PENDING_DELETE, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE},
             {Operation.RE_ENCRYPT, KEY_PENDING_IMPORT, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE,
                     KEY_PENDING_DELETE, ENABLED, KEY_DISABLED, KEY_PENDING_DELETE},
+            {Operation.UPDATE_ALIAS, PENDING_IMPORT, ENABLED, DISABLED, KEY_PENDING_DELETE, KEY_PENDING_DELETE,
+                    ENABLED, DISABLED, KEY_PENDING_DELETE},
+            {Operation.UPDATE_DESCRIPTION, PENDING_IMPORT, ENABLED, DISABLED, KEY_PENDING_DELETE, KEY_PENDING_DELETE,
+                    ENABLED, DISABLED, KEY_PENDING_DELETE},
             {Operation.BIND, BINDING_STATE_NOT_SUPPORTED, ENABLED, BINDING_STATE_NOT_SUPPORTED,
                     BINDING_STATE_NOT_SUPPORTED, BINDING_STATE_NOT_SUPPORTED, ENABLED, BINDING_STATE_NOT_SUPPORTED,
                     BINDING_STATE_NOT_SUPPORTED},

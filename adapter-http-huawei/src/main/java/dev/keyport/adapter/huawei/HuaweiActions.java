@@ -26,6 +26,8 @@ import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ReEncryptCommand;
 import dev.keyport.application.port.in.ReEncryptResult;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.UpdateAliasCommand;
+import dev.keyport.application.port.in.UpdateDescriptionCommand;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.Ciphertext;
 import dev.keyport.domain.Description;
@@ -84,6 +86,9 @@ final class HuaweiActions {
                     new Action<>("cancel-key-deletion", Requests.OperateKey.class, HuaweiActions::cancelKeyDeletion),
                     new Action<>("encrypt-data", Requests.EncryptData.class, HuaweiActions::encryptData),
                     new Action<>("decrypt-data", Requests.DecryptData.class, HuaweiActions::decryptData),
+                    new Action<>("update-key-alias", Requests.UpdateKeyAlias.class, HuaweiActions::updateKeyAlias),
+                    new Action<>("update-key-description", Requests.UpdateKeyDescription.class,
+                            HuaweiActions::updateKeyDescription),
                     new Action<>("create-datakey", Requests.CreateDatakey.class, HuaweiActions::createDatakey),
                     new Action<>("create-datakey-without-plaintext", Requests.CreateDatakey.class,
                             HuaweiActions::createDatakeyWithoutPlaintext),
@@ -197,6 +202,24 @@ final class HuaweiActions {
         HuaweiParams.symmetricDefault(r.encryptionAlgorithm());
         byte[] context = HuaweiParams.context(r.additionalAuthenticatedData(), r.encryptionContext());
         return HuaweiViews.decrypted(c.keyport().decrypt(new DecryptCommand(c.caller(), blob, context)));
+    }
+
+    private static Object updateKeyAlias(Requests.UpdateKeyAlias r, Context c) {
+        sequence(r.sequence());
+        KeyId id = keyId(r.keyId());
+        var key = c.keyport().updateAlias(new UpdateAliasCommand(c.caller(), id,
+                Alias.of(required(r.keyAlias(), "key_alias"))));
+        return new Responses.UpdateKeyAlias(new Responses.KeyAlias(key.id().value(), key.alias().value()));
+    }
+
+    private static Object updateKeyDescription(Requests.UpdateKeyDescription r, Context c) {
+        sequence(r.sequence());
+        KeyId id = keyId(r.keyId());
+        String description = HuaweiParams.description(required(r.keyDescription(), "key_description"), c.policy());
+        var key = c.keyport().updateDescription(new UpdateDescriptionCommand(c.caller(), id,
+                Description.of(description)));
+        return new Responses.UpdateKeyDescription(new Responses.KeyDescription(key.id().value(),
+                key.description().value()));
     }
 
     private static Object createDatakey(Requests.CreateDatakey r, Context c) {

@@ -100,8 +100,8 @@ final class HuaweiCatalog {
             served("deleteKey", KMS + "schedule-key-deletion"),
             served("cancelKeyDeletion", KMS + "cancel-key-deletion"),
             // aliases and description
-            verb("updateKeyAlias", KMS + "update-key-alias"),
-            verb("updateKeyDescription", KMS + "update-key-description"),
+            served("updateKeyAlias", KMS + "update-key-alias"),
+            served("updateKeyDescription", KMS + "update-key-description"),
             rest("createAlias", HttpMethod.POST, KMS + "aliases", "create-alias"),
             rest("deleteAlias", HttpMethod.DELETE, KMS + "aliases", "delete-alias"),
             rest("listAliases", HttpMethod.GET, KMS + "aliases", "list-aliases"),

@@ -48,6 +48,14 @@ final class Requests {
                        String additionalAuthenticatedData, JsonNode encryptionContext, String sequence) {
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UpdateKeyAlias(String keyId, String keyAlias, String sequence) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UpdateKeyDescription(String keyId, String keyDescription, String sequence) {
+    }
+
     /** create-datakey and create-datakey-without-plaintext. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record CreateDatakey(String keyId, String keySpec, String datakeyLength, String additionalAuthenticatedData,

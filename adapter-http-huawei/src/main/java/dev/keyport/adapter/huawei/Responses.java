@@ -67,6 +67,24 @@ final class Responses {
     record DecryptData(String keyId, String plainText, String plainTextBase64) {
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record KeyAlias(String keyId, String keyAlias) {
+    }
+
+    /** update-key-alias: the key's id and new alias in key_info. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UpdateKeyAlias(KeyAlias keyInfo) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record KeyDescription(String keyId, String keyDescription) {
+    }
+
+    /** update-key-description: the key's id and new description in key_info. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UpdateKeyDescription(KeyDescription keyInfo) {
+    }
+
     /** create-datakey (cipher_text alone: create-datakey-without-plaintext, with plain_text null and left out). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -303,6 +303,9 @@ class HuaweiAdapterFuzzTest {
                 "datakey_plain_length", q("32"), "additional_authenticated_data", q("aad"), "sequence", sequence));
         operations.put("decrypt-datakey", fields("key_id", q(enabled), "cipher_text", q(dataKeyCipher),
                 "datakey_cipher_length", q("32"), "additional_authenticated_data", q("aad"), "sequence", sequence));
+        operations.put("update-key-alias", fields("key_id", q(target), "key_alias", "@ALIAS@", "sequence", sequence));
+        operations.put("update-key-description", fields("key_id", q(target), "key_description", q("d"), "sequence",
+                sequence));
         operations.put("gen-random", fields("random_data_length", q("256"), "sequence", sequence));
         operations.put("re-encrypt", fields("source_key_id", q(enabled), "source_additional_authenticated_data",
                 q("aad"), "source_encryption_algorithm", q("SYMMETRIC_DEFAULT"), "destination_key_id", q(target),

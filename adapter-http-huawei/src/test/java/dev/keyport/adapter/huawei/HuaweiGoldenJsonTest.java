@@ -120,6 +120,10 @@ class HuaweiGoldenJsonTest {
                 "random_data"));
         responses.put("re-encrypt", call("re-encrypt", "{\"cipher_text\":\"" + dataKeyCipher
                 + "\",\"destination_key_id\":\"" + keyId + "\",\"destination_additional_authenticated_data\":\"x\"}"));
+        responses.put("update-key-alias", call("update-key-alias", "{\"key_id\":\"" + keyId
+                + "\",\"key_alias\":\"golden-renamed\"}"));
+        responses.put("update-key-description", call("update-key-description", "{\"key_id\":\"" + keyId
+                + "\",\"key_description\":\"golden again\"}"));
         responses.put("disable-key", call("disable-key", "{\"key_id\":\"" + keyId + "\"}"));
         responses.put("enable-key", call("enable-key", "{\"key_id\":\"" + keyId + "\"}"));
         responses.put("delete-imported-key-material", call("delete-imported-key-material",

@@ -25,6 +25,8 @@ import dev.keyport.application.port.in.SeedKeysCommand;
 import dev.keyport.application.port.in.SeedKeysResult;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
+import dev.keyport.application.port.in.UpdateAliasCommand;
+import dev.keyport.application.port.in.UpdateDescriptionCommand;
 import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.domain.ImportParameters;
 import dev.keyport.domain.KeyView;
@@ -122,6 +124,16 @@ class StubKeyport implements Keyport {
     @Override
     public byte[] generateRandom(int bytes) {
         throw notStubbed(bytes);
+    }
+
+    @Override
+    public KeyView updateAlias(UpdateAliasCommand command) {
+        throw notStubbed(command);
+    }
+
+    @Override
+    public KeyView updateDescription(UpdateDescriptionCommand command) {
+        throw notStubbed(command);
     }
 
     @Override

@@ -77,6 +77,14 @@ final class Requests {
     }
 
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record UpdateAlias(String keyId, String alias) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record UpdateKeyDescription(String keyId, String description) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     record CloudResource(String keyId, String productId, String resourceId) {
     }
 }

@@ -23,6 +23,8 @@ import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ReEncryptCommand;
 import dev.keyport.application.port.in.ReEncryptResult;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
+import dev.keyport.application.port.in.UpdateAliasCommand;
+import dev.keyport.application.port.in.UpdateDescriptionCommand;
 import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.Description;
@@ -92,6 +94,9 @@ final class TencentActions {
                     new Action<>("GenerateRandom", Requests.GenerateRandom.class, true,
                             TencentActions::generateRandom),
                     new Action<>("ReEncrypt", Requests.ReEncrypt.class, true, TencentActions::reEncrypt),
+                    new Action<>("UpdateAlias", Requests.UpdateAlias.class, false, TencentActions::updateAlias),
+                    new Action<>("UpdateKeyDescription", Requests.UpdateKeyDescription.class, false,
+                            TencentActions::updateKeyDescription),
                     new Action<>("BindCloudResource", Requests.CloudResource.class, false,
                             TencentActions::bindCloudResource),
                     new Action<>("UnbindCloudResource", Requests.CloudResource.class, false,
@@ -263,6 +268,20 @@ final class TencentActions {
                 TencentParams.context(r.destinationEncryptionContext(), "DestinationEncryptionContext")));
         return new Responses.ReEncrypt(TencentParams.base64(result.ciphertext()), result.keyId().value(),
                 result.sourceKeyId().value(), result.reEncrypted());
+    }
+
+    private static Object updateAlias(Requests.UpdateAlias r, Context c) {
+        KeyId id = TencentParams.keyId(r.keyId());
+        c.keyport().updateAlias(new UpdateAliasCommand(c.caller(), id,
+                Alias.of(TencentParams.required(r.alias(), "Alias"))));
+        return new Responses.Empty();
+    }
+
+    private static Object updateKeyDescription(Requests.UpdateKeyDescription r, Context c) {
+        KeyId id = TencentParams.keyId(r.keyId());
+        c.keyport().updateDescription(new UpdateDescriptionCommand(c.caller(), id,
+                Description.of(TencentParams.required(r.description(), "Description"))));
+        return new Responses.Empty();
     }
 
     private static Object bindCloudResource(Requests.CloudResource r, Context c) {

@@ -110,6 +110,10 @@ class GoldenJsonTest {
                 + "\",\"ProductId\":\"ssm\",\"ResourceId\":\"golden-secret\"}"));
         responses.put("UnbindCloudResource", call("UnbindCloudResource", "{\"KeyId\":\"" + keyId
                 + "\",\"ProductId\":\"ssm\",\"ResourceId\":\"golden-secret\"}"));
+        responses.put("UpdateAlias", call("UpdateAlias", "{\"KeyId\":\"" + keyId
+                + "\",\"Alias\":\"golden-renamed\"}"));
+        responses.put("UpdateKeyDescription", call("UpdateKeyDescription", "{\"KeyId\":\"" + keyId
+                + "\",\"Description\":\"golden again\"}"));
         responses.put("DisableKey", call("DisableKey", "{\"KeyId\":\"" + keyId + "\"}"));
         responses.put("EnableKey", call("EnableKey", "{\"KeyId\":\"" + keyId + "\"}"));
         responses.put("DeleteImportedKeyMaterial", call("DeleteImportedKeyMaterial", "{\"KeyId\":\"" + keyId + "\"}"));

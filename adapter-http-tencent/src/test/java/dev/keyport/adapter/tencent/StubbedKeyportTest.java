@@ -31,6 +31,8 @@ import dev.keyport.application.port.in.SeedKeysCommand;
 import dev.keyport.application.port.in.SeedKeysResult;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
+import dev.keyport.application.port.in.UpdateAliasCommand;
+import dev.keyport.application.port.in.UpdateDescriptionCommand;
 import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.application.port.out.Secret;
 import dev.keyport.domain.Alias;
@@ -169,6 +171,16 @@ class StubbedKeyportTest {
         @Override
         public byte[] generateRandom(int bytes) {
             return unexpected(bytes);
+        }
+
+        @Override
+        public KeyView updateAlias(UpdateAliasCommand command) {
+            return unexpected(command);
+        }
+
+        @Override
+        public KeyView updateDescription(UpdateDescriptionCommand command) {
+            return unexpected(command);
         }
 
         @Override

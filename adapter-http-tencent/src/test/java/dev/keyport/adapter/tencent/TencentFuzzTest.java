@@ -154,6 +154,9 @@ class TencentFuzzTest {
         BASE.put("GenerateDataKey", () -> object("KeyId", crypto, "KeySpec", "AES_256", "NumberOfBytes", 32,
                 "EncryptionContext", "{\"a\":\"b\"}", "IsHostedByKms", 0));
         BASE.put("GenerateRandom", () -> object("NumberOfBytes", 32));
+        String renamed = generated();
+        BASE.put("UpdateAlias", () -> object("KeyId", renamed, "Alias", alias()));
+        BASE.put("UpdateKeyDescription", () -> object("KeyId", renamed, "Description", "fuzz"));
         String destination = generated();
         BASE.put("ReEncrypt", () -> object("CiphertextBlob", blob, "DestinationKeyId", destination,
                 "SourceEncryptionContext", "{\"a\":\"b\"}", "DestinationEncryptionContext", "{\"c\":\"d\"}"));

@@ -147,20 +147,29 @@ final class CmkRows {
         }
     }
 
-    /** @throws ConcurrentKeyChangeException when the row is no longer at the version {@code key} was loaded at */
+    /**
+     * @throws ConcurrentKeyChangeException when the row is no longer at the version {@code key} was loaded at
+     * @throws AliasAlreadyExistsException  when its alias changed to one another key of the scope has
+     */
     void update(Handle h, Cmk key) {
         int updated;
         try (PreparedStatement update = h.getConnection().prepareStatement("""
                 UPDATE cmk SET state = ?, has_material = ?, material_expires_at = ?, deletion_date = ?,
-                               fingerprint_salt = ?, fingerprint_mac = ?, version = version + 1
+                               fingerprint_salt = ?, fingerprint_mac = ?, alias = ?, description = ?,
+                               version = version + 1
                 WHERE key_id = ? AND tenant_id = ? AND region = ? AND version = ?""")) {
             setMutableColumns(update, 1, key);
-            update.setString(7, key.id().value());
-            update.setString(8, key.scope().tenant().value());
-            update.setString(9, key.scope().region().value());
-            update.setLong(10, key.version());
+            update.setString(7, key.alias().value());
+            update.setString(8, key.description().value());
+            update.setString(9, key.id().value());
+            update.setString(10, key.scope().tenant().value());
+            update.setString(11, key.scope().region().value());
+            update.setLong(12, key.version());
             updated = update.executeUpdate();
         } catch (SQLException e) {
+            if (StoreExceptions.isUniqueViolation(e, "cmk_alias_unique")) {
+                throw new AliasAlreadyExistsException(key.alias(), key.id());
+            }
             throw new StatementFailedException("updating key " + key.id().value(), e);
         }
         if (updated != 1) {

@@ -20,6 +20,8 @@ import dev.keyport.application.port.in.SeedKeysCommand;
 import dev.keyport.application.port.in.SeedKeysResult;
 import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
+import dev.keyport.application.port.in.UpdateAliasCommand;
+import dev.keyport.application.port.in.UpdateDescriptionCommand;
 import dev.keyport.application.testing.MutableClock;
 import dev.keyport.domain.Alias;
 import dev.keyport.domain.AliasAlreadyExistsException;
@@ -303,6 +305,31 @@ abstract class JdbcStoreContract {
     }
 
     // ----------------------------------------------------------------------------------------------- restart
+
+    @Test
+    void anAliasAndDescriptionChangeIsStoredAndAnAliasTakenInTheScopeIsRefusedWithNothingStored()
+            throws SQLException {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        KeyId mine = createExternal(keyport, "mine");
+        createExternal(keyport, "taken");
+        keyport.updateAlias(new UpdateAliasCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT), mine,
+                Alias.of("renamed")));
+        keyport.updateDescription(new UpdateDescriptionCommand(CALLER, mine, Description.of("described")));
+        assertThatThrownBy(() -> keyport.updateAlias(new UpdateAliasCommand(CALLER.withPolicy(LifecyclePolicy.TENCENT),
+                mine, Alias.of("taken")))).isInstanceOfSatisfying(AliasAlreadyExistsException.class,
+                        e -> assertThat(e.keyId()).contains(mine));
+
+        store.close();
+        opened.remove(store);
+        JdbcStore again = open();
+        Cmk reloaded = load(again, mine);
+        assertThat(reloaded.alias()).isEqualTo(Alias.of("renamed"));
+        assertThat(reloaded.description()).isEqualTo(Description.of("described"));
+        assertThat(reloaded.version()).isEqualTo(3);
+        assertThat(auditChanges(again, mine)).containsSubsequence("ALIAS_CHANGED/REQUESTED",
+                "DESCRIPTION_CHANGED/REQUESTED");
+    }
 
     @Test
     void everyKindOfKeyReadsBackIdenticalAfterARestart() {

@@ -92,6 +92,10 @@ public final class InMemoryKeyRepository implements KeyRepository {
     @Override
     public synchronized void update(Cmk key) {
         CmkSnapshot stored = requireVersion(key);
+        if (!stored.alias().equals(key.alias()) && keys.values().stream().anyMatch(k -> !k.id().equals(key.id())
+                && k.scope().equals(key.scope()) && k.alias().equals(key.alias()))) {
+            throw new AliasAlreadyExistsException(key.alias(), key.id());
+        }
         keys.put(stored.id(), key.snapshot().withVersion(stored.version() + 1));
     }
 

@@ -46,6 +46,9 @@ import dev.keyport.application.port.in.SweepCommand;
 import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.port.in.SweepUseCase;
 import dev.keyport.application.port.in.UnbindCloudResourceUseCase;
+import dev.keyport.application.port.in.UpdateAliasCommand;
+import dev.keyport.application.port.in.UpdateDescriptionCommand;
+import dev.keyport.application.port.in.UpdateKeyAttributesUseCase;
 import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.domain.ImportParameters;
 import dev.keyport.domain.KeyView;
@@ -73,6 +76,7 @@ final class KeyportService implements Keyport {
     private final DecryptDataKeyUseCase decryptDataKey;
     private final ReEncryptUseCase reEncrypt;
     private final GenerateRandomUseCase generateRandom;
+    private final UpdateKeyAttributesUseCase attributes;
     private final BindCloudResourceUseCase bindCloudResource;
     private final UnbindCloudResourceUseCase unbindCloudResource;
     private final SweepUseCase sweep;
@@ -98,6 +102,7 @@ final class KeyportService implements Keyport {
         this.decryptDataKey = new DecryptDataKeyService(unitOfWork);
         this.reEncrypt = new ReEncryptService(unitOfWork, b.random);
         this.generateRandom = new GenerateRandomService(b.random);
+        this.attributes = new UpdateKeyAttributesService(unitOfWork);
         this.bindCloudResource = new BindCloudResourceService(unitOfWork);
         this.unbindCloudResource = new UnbindCloudResourceService(unitOfWork);
         this.sweep = new SweepService(unitOfWork, b.storage.keys());
@@ -187,6 +192,16 @@ final class KeyportService implements Keyport {
     @Override
     public byte[] generateRandom(int bytes) {
         return generateRandom.generateRandom(bytes);
+    }
+
+    @Override
+    public KeyView updateAlias(UpdateAliasCommand command) {
+        return attributes.updateAlias(command);
+    }
+
+    @Override
+    public KeyView updateDescription(UpdateDescriptionCommand command) {
+        return attributes.updateDescription(command);
     }
 
     @Override

@@ -46,6 +46,7 @@ public interface KeyRepository {
      * Stores a changed key.
      *
      * @throws ConcurrentKeyChangeException when the stored key is no longer at the version {@code key} was loaded at
+     * @throws dev.keyport.domain.AliasAlreadyExistsException when its alias changed to one another key of the scope has
      */
     void update(Cmk key);
 

@@ -47,8 +47,9 @@ import dev.keyport.application.port.in.SweepResult;
 import dev.keyport.application.port.in.SweepUseCase;
 import dev.keyport.application.port.in.UnbindCloudResourceUseCase;
 import dev.keyport.application.port.in.UpdateAliasCommand;
+import dev.keyport.application.port.in.UpdateAliasUseCase;
 import dev.keyport.application.port.in.UpdateDescriptionCommand;
-import dev.keyport.application.port.in.UpdateKeyAttributesUseCase;
+import dev.keyport.application.port.in.UpdateDescriptionUseCase;
 import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.domain.ImportParameters;
 import dev.keyport.domain.KeyView;
@@ -76,7 +77,8 @@ final class KeyportService implements Keyport {
     private final DecryptDataKeyUseCase decryptDataKey;
     private final ReEncryptUseCase reEncrypt;
     private final GenerateRandomUseCase generateRandom;
-    private final UpdateKeyAttributesUseCase attributes;
+    private final UpdateAliasUseCase updateAlias;
+    private final UpdateDescriptionUseCase updateDescription;
     private final BindCloudResourceUseCase bindCloudResource;
     private final UnbindCloudResourceUseCase unbindCloudResource;
     private final SweepUseCase sweep;
@@ -102,7 +104,8 @@ final class KeyportService implements Keyport {
         this.decryptDataKey = new DecryptDataKeyService(unitOfWork);
         this.reEncrypt = new ReEncryptService(unitOfWork, b.random);
         this.generateRandom = new GenerateRandomService(b.random);
-        this.attributes = new UpdateKeyAttributesService(unitOfWork);
+        this.updateAlias = new UpdateAliasService(unitOfWork);
+        this.updateDescription = new UpdateDescriptionService(unitOfWork);
         this.bindCloudResource = new BindCloudResourceService(unitOfWork);
         this.unbindCloudResource = new UnbindCloudResourceService(unitOfWork);
         this.sweep = new SweepService(unitOfWork, b.storage.keys());
@@ -196,12 +199,12 @@ final class KeyportService implements Keyport {
 
     @Override
     public KeyView updateAlias(UpdateAliasCommand command) {
-        return attributes.updateAlias(command);
+        return updateAlias.updateAlias(command);
     }
 
     @Override
     public KeyView updateDescription(UpdateDescriptionCommand command) {
-        return attributes.updateDescription(command);
+        return updateDescription.updateDescription(command);
     }
 
     @Override

@@ -19,7 +19,7 @@ public interface Keyport extends CreateKeyUseCase, DescribeKeyUseCase, ListKeysU
         GetParametersForImportUseCase, ImportKeyMaterialUseCase, DeleteImportedKeyMaterialUseCase, EnableKeyUseCase,
         DisableKeyUseCase, ScheduleKeyDeletionUseCase, CancelKeyDeletionUseCase, EncryptUseCase, DecryptUseCase,
         GenerateDataKeyUseCase, EncryptDataKeyUseCase, DecryptDataKeyUseCase, ReEncryptUseCase, GenerateRandomUseCase,
-        UpdateKeyAttributesUseCase,
+        UpdateAliasUseCase, UpdateDescriptionUseCase,
         BindCloudResourceUseCase, UnbindCloudResourceUseCase, SweepUseCase, SeedKeysUseCase {
 
     /**

@@ -76,6 +76,10 @@ final class Requests {
                      String destinationEncryptionContext) {
     }
 
+    /** GetServiceStatus, ListAlgorithms: no parameters of their own. */
+    record NoParameters() {
+    }
+
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     record UpdateAlias(String keyId, String alias) {
     }

@@ -82,4 +82,23 @@ final class Responses {
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     record ReEncrypt(String ciphertextBlob, String keyId, String sourceKeyId, boolean reEncrypted) {
     }
+
+    /**
+     * GetServiceStatus: the service is on and normal (InvalidType 1), the basic edition, no dedicated HSM or VSM, no
+     * hosted data keys; CmkUserCount the caller's keys in the region. CmkLimit is left out: Keyport has no limit.
+     */
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record GetServiceStatus(boolean serviceEnabled, long invalidType, long userLevel, long proRenewFlag,
+                            String proResourceId, boolean exclusiveVSMEnabled, boolean exclusiveHSMEnabled,
+                            String subscriptionInfo, long cmkUserCount, boolean isAllowedDataKeyHosted) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record AlgorithmInfo(String keyUsage, String algorithm) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record ListAlgorithms(List<AlgorithmInfo> symmetricAlgorithms, List<AlgorithmInfo> asymmetricAlgorithms,
+                          List<AlgorithmInfo> asymmetricSignVerifyAlgorithms) {
+    }
 }

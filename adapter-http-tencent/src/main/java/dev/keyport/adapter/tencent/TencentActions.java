@@ -95,6 +95,9 @@ final class TencentActions {
                             TencentActions::generateRandom),
                     new Action<>("ReEncrypt", Requests.ReEncrypt.class, true, TencentActions::reEncrypt),
                     new Action<>("UpdateAlias", Requests.UpdateAlias.class, false, TencentActions::updateAlias),
+                    new Action<>("GetServiceStatus", Requests.NoParameters.class, false,
+                            TencentActions::getServiceStatus),
+                    new Action<>("ListAlgorithms", Requests.NoParameters.class, false, TencentActions::listAlgorithms),
                     new Action<>("UpdateKeyDescription", Requests.UpdateKeyDescription.class, false,
                             TencentActions::updateKeyDescription),
                     new Action<>("BindCloudResource", Requests.CloudResource.class, false,
@@ -268,6 +271,21 @@ final class TencentActions {
                 TencentParams.context(r.destinationEncryptionContext(), "DestinationEncryptionContext")));
         return new Responses.ReEncrypt(TencentParams.base64(result.ciphertext()), result.keyId().value(),
                 result.sourceKeyId().value(), result.reEncrypted());
+    }
+
+    /** What Keyport's keys are: symmetric, ENCRYPT_DECRYPT, AES-GCM with 256-bit material or 128-bit imported. */
+    private static final Responses.ListAlgorithms ALGORITHMS = new Responses.ListAlgorithms(List.of(
+            new Responses.AlgorithmInfo("ENCRYPT_DECRYPT", "AES_256"),
+            new Responses.AlgorithmInfo("ENCRYPT_DECRYPT", "AES_128")), List.of(), List.of());
+
+    private static Object getServiceStatus(Requests.NoParameters r, Context c) {
+        long keys = c.keyport().listKeys(new ListKeysCommand(c.caller(), EnumSet.allOf(KeyState.class),
+                Optional.empty(), Optional.empty(), Optional.empty(), true, 0, 1)).total();
+        return new Responses.GetServiceStatus(true, 1, 0, 0, "", false, false, "", keys, false);
+    }
+
+    private static Object listAlgorithms(Requests.NoParameters r, Context c) {
+        return ALGORITHMS;
     }
 
     private static Object updateAlias(Requests.UpdateAlias r, Context c) {

@@ -114,6 +114,8 @@ class GoldenJsonTest {
                 + "\",\"Alias\":\"golden-renamed\"}"));
         responses.put("UpdateKeyDescription", call("UpdateKeyDescription", "{\"KeyId\":\"" + keyId
                 + "\",\"Description\":\"golden again\"}"));
+        responses.put("GetServiceStatus", call("GetServiceStatus", "{}"));
+        responses.put("ListAlgorithms", call("ListAlgorithms", "{}"));
         responses.put("DisableKey", call("DisableKey", "{\"KeyId\":\"" + keyId + "\"}"));
         responses.put("EnableKey", call("EnableKey", "{\"KeyId\":\"" + keyId + "\"}"));
         responses.put("DeleteImportedKeyMaterial", call("DeleteImportedKeyMaterial", "{\"KeyId\":\"" + keyId + "\"}"));

@@ -154,6 +154,8 @@ class TencentFuzzTest {
         BASE.put("GenerateDataKey", () -> object("KeyId", crypto, "KeySpec", "AES_256", "NumberOfBytes", 32,
                 "EncryptionContext", "{\"a\":\"b\"}", "IsHostedByKms", 0));
         BASE.put("GenerateRandom", () -> object("NumberOfBytes", 32));
+        BASE.put("GetServiceStatus", () -> object());
+        BASE.put("ListAlgorithms", () -> object());
         String renamed = generated();
         BASE.put("UpdateAlias", () -> object("KeyId", renamed, "Alias", alias()));
         BASE.put("UpdateKeyDescription", () -> object("KeyId", renamed, "Description", "fuzz"));

@@ -158,6 +158,8 @@ final class FuzzPlan {
                         new Field("EncryptionContext", JSON_TEXT), new Field("EncryptionPublicKey", TEXT),
                         new Field("EncryptionAlgorithm", ENUM)),
                         c -> obj("CiphertextBlob", c.held(Role.CIPHER).blob(), "EncryptionContext", CONTEXT)),
+                new Action(t, "GetServiceStatus", List.of(), c -> obj()),
+                new Action(t, "ListAlgorithms", List.of(), c -> obj()),
                 new Action(t, "UpdateAlias", List.of(new Field("KeyId", KEY_ID), new Field("Alias", TEXT)),
                         c -> obj("KeyId", id(c, Role.KP_ENABLED), "Alias", c.uniqueAlias())),
                 new Action(t, "UpdateKeyDescription", List.of(new Field("KeyId", KEY_ID),

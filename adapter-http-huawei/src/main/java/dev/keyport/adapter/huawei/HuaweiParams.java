@@ -287,7 +287,7 @@ final class HuaweiParams {
     /** A ciphertext as re-encrypt takes it: hex of a data key's, or base64 of data's (KMS.2201 otherwise). */
     static byte[] anyCipherText(String cipherText) {
         String value = required(cipherText, "cipher_text");
-        if (HEX.matcher(value).matches() && value.length() % 2 == 0) {
+        if (value.length() % 2 == 0 && value.length() <= 2 * MAX_HEX_BYTES && HEX.matcher(value).matches()) {
             byte[] blob = HexFormat.of().parseHex(value);
             if (Ciphertext.isWellFormed(blob) && Ciphertext.kindOf(blob) == Ciphertext.Kind.DATA_KEY) {
                 return blob;

@@ -377,9 +377,18 @@ final class FuzzPlan {
         return values;
     }
 
+    /**
+     * The field the name and structure cases put twice or damage: the action's first, or, for an action without
+     * parameters (GetServiceStatus, ListAlgorithms), a name it does not take.
+     */
+    private static String firstField(Action action) {
+        return action.fields().isEmpty() ? (action.vendor() == Vendor.TENCENT ? "Unexpected" : "unexpected")
+                : action.fields().get(0).path();
+    }
+
     /** Parameter names no client writes, added to the valid GET request. */
     private static List<Case> oddNames(Action action) {
-        String first = action.fields().get(0).path();
+        String first = firstField(action);
         List<String[]> names = new ArrayList<>();
         for (String name : List.of(".", "..", "a..b", "Tags.0.", "[]", "KeyIds[]", "KeyIds.", ".KeyIds",
                 "KeyIds..0", "KeyIds.-1", "KeyIds.99999", "KeyIds.9999", "KeyIds.0.x", first + ".0", first + ".x",
@@ -448,7 +457,7 @@ final class FuzzPlan {
 
     private static List<Case> structural(Action action, boolean withSizeLimit, boolean parseLevel) {
         Vendor vendor = action.vendor();
-        String first = action.fields().get(0).path();
+        String first = firstField(action);
         String keyField = vendor == Vendor.TENCENT ? "KeyId" : "key_id";
         String type = vendor == Vendor.TENCENT ? TENCENT_CONTENT_TYPE : HUAWEI_CONTENT_TYPE;
         List<Case> cases = new ArrayList<>();

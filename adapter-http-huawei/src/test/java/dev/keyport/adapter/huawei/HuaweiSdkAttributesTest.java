@@ -37,10 +37,6 @@ class HuaweiSdkAttributesTest {
         server.close();
     }
 
-    private static String alias(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private static String createKey(String alias) {
         return kms.createKey(new CreateKeyRequest().withBody(new CreateKeyRequestBody().withKeyAlias(alias)
                 .withKeyDescription("first"))).getKeyInfo().getKeyId();
@@ -58,8 +54,8 @@ class HuaweiSdkAttributesTest {
 
     @Test
     void aliasAndDescriptionChangeAndAreAnsweredAndDescribed() {
-        String keyId = createKey(alias("before"));
-        String renamed = alias("after");
+        String keyId = createKey(HuaweiServer.alias("before"));
+        String renamed = HuaweiServer.alias("after");
         UpdateKeyAliasResponse aliased = updateAlias(keyId, renamed);
         assertThat(aliased.getKeyInfo().getKeyId()).isEqualTo(keyId);
         assertThat(aliased.getKeyInfo().getKeyAlias()).isEqualTo(renamed);
@@ -72,16 +68,16 @@ class HuaweiSdkAttributesTest {
 
     @Test
     void aTakenOrMalformedAliasATooLongDescriptionAndPendingDeletionAreRefused() {
-        String taken = alias("taken");
+        String taken = HuaweiServer.alias("taken");
         createKey(taken);
-        String keyId = createKey(alias("mine"));
+        String keyId = createKey(HuaweiServer.alias("mine"));
         assertError(() -> updateAlias(keyId, taken), 400, "KMS.1104");
         assertError(() -> updateAlias(keyId, "bad alias!"), 400, "KMS.1101");
         assertError(() -> updateDescription(keyId, "d".repeat(256)), 400, "KMS.1103");
-        assertError(() -> updateAlias(UUID.randomUUID().toString(), alias("x")), 404, "KMS.0207");
+        assertError(() -> updateAlias(UUID.randomUUID().toString(), HuaweiServer.alias("x")), 404, "KMS.0207");
         kms.deleteKey(new DeleteKeyRequest().withBody(new ScheduleKeyDeletionRequestBody().withKeyId(keyId)
                 .withPendingDays("7")));
-        assertError(() -> updateAlias(keyId, alias("late")), 400, "KMS.0210");
+        assertError(() -> updateAlias(keyId, HuaweiServer.alias("late")), 400, "KMS.0210");
         assertError(() -> updateDescription(keyId, "late"), 400, "KMS.0210");
     }
 }

@@ -78,6 +78,11 @@ final class HuaweiServer implements AutoCloseable {
         return new InMemoryKeyStorage(keys, new InMemoryAuditLog());
     }
 
+    /** {@code prefix} and eight random characters: an alias no other test of the run takes. */
+    static String alias(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
     int port() {
         return server.actualPort();
     }

@@ -33,10 +33,6 @@ class TencentSdkAttributesTest {
         server.close();
     }
 
-    private static String alias(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private static String createKey(String alias) throws Exception {
         CreateKeyRequest create = new CreateKeyRequest();
         create.setAlias(alias);
@@ -60,8 +56,8 @@ class TencentSdkAttributesTest {
 
     @Test
     void aliasAndDescriptionChangeAndShowInDescribeKey() throws Exception {
-        String keyId = createKey(alias("before"));
-        String renamed = alias("after");
+        String keyId = createKey(TencentServer.alias("before"));
+        String renamed = TencentServer.alias("after");
         updateAlias(keyId, renamed);
         updateDescription(keyId, "second");
         assertThat(describe(kms, keyId).getAlias()).isEqualTo(renamed);
@@ -72,13 +68,13 @@ class TencentSdkAttributesTest {
 
     @Test
     void anAliasTakenInTheScopeOrMalformedIsRefusedAndPendingDeletionRefusesBoth() throws Exception {
-        String taken = alias("taken");
+        String taken = TencentServer.alias("taken");
         createKey(taken);
-        String keyId = createKey(alias("mine"));
+        String keyId = createKey(TencentServer.alias("mine"));
         assertCode(() -> updateAlias(keyId, taken), "InvalidParameterValue.AliasAlreadyExists");
         assertCode(() -> updateAlias(keyId, "bad alias!"), "InvalidParameterValue.InvalidAlias");
         assertCode(() -> updateAlias(keyId, ""), "MissingParameter");
-        assertCode(() -> updateAlias(UUID.randomUUID().toString(), alias("x")), "ResourceUnavailable.CmkNotFound");
+        assertCode(() -> updateAlias(UUID.randomUUID().toString(), TencentServer.alias("x")), "ResourceUnavailable.CmkNotFound");
 
         DisableKeyRequest disable = new DisableKeyRequest();
         disable.setKeyId(keyId);
@@ -88,14 +84,14 @@ class TencentSdkAttributesTest {
         schedule.setKeyId(keyId);
         schedule.setPendingWindowInDays(7L);
         kms.ScheduleKeyDeletion(schedule);
-        assertCode(() -> updateAlias(keyId, alias("late")), "ResourceUnavailable.CmkStateNotSupport");
+        assertCode(() -> updateAlias(keyId, TencentServer.alias("late")), "ResourceUnavailable.CmkStateNotSupport");
         assertCode(() -> updateDescription(keyId, "late"), "ResourceUnavailable.CmkStateNotSupport");
     }
 
     @Test
     void theAliasAndDescriptionSurviveDeleteImportedKeyMaterialAndReimport() throws Exception {
-        String keyId = TencentSdkLifecycleTest.enabledExternalKey(kms, alias("byok"));
-        String renamed = alias("byok-renamed");
+        String keyId = TencentSdkLifecycleTest.enabledExternalKey(kms, TencentServer.alias("byok"));
+        String renamed = TencentServer.alias("byok-renamed");
         updateAlias(keyId, renamed);
         updateDescription(keyId, "kept");
         DeleteImportedKeyMaterialRequest delete = new DeleteImportedKeyMaterialRequest();

@@ -47,10 +47,6 @@ class TencentSdkDataKeysTest {
         server.close();
     }
 
-    private static String alias(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private static String createKey(KmsClient client, String alias) throws Exception {
         CreateKeyRequest create = new CreateKeyRequest();
         create.setAlias(alias);
@@ -77,7 +73,7 @@ class TencentSdkDataKeysTest {
     @Test
     void keySpecGivesSixteenOrThirtyTwoBytesNumberOfBytesWinsAndDecryptOpensTheBlobWithTheSameContext()
             throws Exception {
-        String keyId = createKey(kms, alias("dek"));
+        String keyId = createKey(kms, TencentServer.alias("dek"));
         GenerateDataKeyResponse aes128 = generate(keyId, "AES_128", null, CONTEXT);
         assertThat(aes128.getKeyId()).isEqualTo(keyId);
         assertThat(Base64.getDecoder().decode(aes128.getPlaintext())).hasSize(16);
@@ -96,7 +92,7 @@ class TencentSdkDataKeysTest {
 
     @Test
     void lengthsAndUnsupportedOptionsAreRefusedWithTencentsCodes() throws Exception {
-        String keyId = createKey(kms, alias("dek"));
+        String keyId = createKey(kms, TencentServer.alias("dek"));
         assertCode(() -> generate(keyId, null, null, null), "InvalidParameter");
         assertCode(() -> generate(keyId, "AES_512", null, null), "InvalidParameterValue");
         assertCode(() -> generate(keyId, null, 0L, null), "InvalidParameterValue");
@@ -120,7 +116,7 @@ class TencentSdkDataKeysTest {
 
     @Test
     void aDisabledKeyOrOneScheduledForDeletionMakesNoDataKey() throws Exception {
-        String keyId = createKey(kms, alias("dek"));
+        String keyId = createKey(kms, TencentServer.alias("dek"));
         String blob = generate(keyId, "AES_256", null, null).getCiphertextBlob();
         DisableKeyRequest disable = new DisableKeyRequest();
         disable.setKeyId(keyId);
@@ -136,7 +132,7 @@ class TencentSdkDataKeysTest {
 
     @Test
     void anotherTenantOrRegionCannotOpenADataKey() throws Exception {
-        String keyId = createKey(kms, alias("dek"));
+        String keyId = createKey(kms, TencentServer.alias("dek"));
         String blob = generate(keyId, "AES_256", null, null).getCiphertextBlob();
         KmsClient stranger = server.client(TencentServer.OTHER_SECRET_ID, TencentServer.OTHER_SECRET_KEY,
                 "ap-guangzhou", new ClientProfile());
@@ -158,8 +154,8 @@ class TencentSdkDataKeysTest {
 
     @Test
     void reEncryptMovesADataKeyToAnotherKeyAndWithoutADestinationKeepsItsKey() throws Exception {
-        String from = createKey(kms, alias("from"));
-        String to = createKey(kms, alias("to"));
+        String from = createKey(kms, TencentServer.alias("from"));
+        String to = createKey(kms, TencentServer.alias("to"));
         GenerateDataKeyResponse dataKey = generate(from, "AES_256", null, CONTEXT);
 
         ReEncryptRequest move = new ReEncryptRequest();
@@ -201,7 +197,7 @@ class TencentSdkDataKeysTest {
 
     @Test
     void afterDeleteImportedKeyMaterialNoDataKeyOpensAndTheSameMaterialOpensEveryOneAgain() throws Exception {
-        String keyId = createExternalKey(kms, alias("byok-dek"));
+        String keyId = createExternalKey(kms, TencentServer.alias("byok-dek"));
         byte[] material = new byte[32];
         RANDOM.nextBytes(material);
         importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", material);

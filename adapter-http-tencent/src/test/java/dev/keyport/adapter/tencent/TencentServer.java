@@ -68,6 +68,11 @@ final class TencentServer implements AutoCloseable {
         server = api.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
+    /** {@code prefix} and eight random characters: an alias no other test of the run takes. */
+    static String alias(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
     int port() {
         return server.actualPort();
     }

@@ -17,6 +17,7 @@ import dev.keyport.application.port.in.GenerateDataKeyResult;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.in.KeysCommand;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ReEncryptCommand;
 import dev.keyport.application.port.in.ReEncryptResult;
@@ -133,6 +134,16 @@ class StubKeyport implements Keyport {
 
     @Override
     public KeyView updateDescription(UpdateDescriptionCommand command) {
+        throw notStubbed(command);
+    }
+
+    @Override
+    public java.util.List<KeyView> enableKeys(KeysCommand command) {
+        throw notStubbed(command);
+    }
+
+    @Override
+    public java.util.List<KeyView> disableKeys(KeysCommand command) {
         throw notStubbed(command);
     }
 

@@ -76,6 +76,11 @@ final class Requests {
                      String destinationEncryptionContext) {
     }
 
+    /** EnableKeys, DisableKeys. */
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record KeyIds(List<String> keyIds) {
+    }
+
     /** GetServiceStatus, ListAlgorithms: no parameters of their own. */
     record NoParameters() {
     }

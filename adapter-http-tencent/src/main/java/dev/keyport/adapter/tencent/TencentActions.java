@@ -19,6 +19,7 @@ import dev.keyport.application.port.in.GenerateDataKeyResult;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.in.KeysCommand;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ReEncryptCommand;
 import dev.keyport.application.port.in.ReEncryptResult;
@@ -83,6 +84,8 @@ final class TencentActions {
                             TencentActions::deleteImportedKeyMaterial),
                     new Action<>("EnableKey", Requests.KeyIdOnly.class, false, TencentActions::enableKey),
                     new Action<>("DisableKey", Requests.KeyIdOnly.class, false, TencentActions::disableKey),
+                    new Action<>("EnableKeys", Requests.KeyIds.class, false, TencentActions::enableKeys),
+                    new Action<>("DisableKeys", Requests.KeyIds.class, false, TencentActions::disableKeys),
                     new Action<>("ScheduleKeyDeletion", Requests.ScheduleKeyDeletion.class, false,
                             TencentActions::scheduleKeyDeletion),
                     new Action<>("CancelKeyDeletion", Requests.KeyIdOnly.class, false,
@@ -201,6 +204,17 @@ final class TencentActions {
     private static Object disableKey(Requests.KeyIdOnly r, Context c) {
         TencentParams.noMemberAccount(r.memberAccount());
         c.keyport().disableKey(new DisableKeyCommand(c.caller(), TencentParams.keyId(r.keyId())));
+        return new Responses.Empty();
+    }
+
+    /** All or nothing: one key that cannot be enabled refuses the batch, naming that key, and changes none. */
+    private static Object enableKeys(Requests.KeyIds r, Context c) {
+        c.keyport().enableKeys(new KeysCommand(c.caller(), TencentParams.keyIds(r.keyIds())));
+        return new Responses.Empty();
+    }
+
+    private static Object disableKeys(Requests.KeyIds r, Context c) {
+        c.keyport().disableKeys(new KeysCommand(c.caller(), TencentParams.keyIds(r.keyIds())));
         return new Responses.Empty();
     }
 

@@ -118,6 +118,8 @@ class GoldenJsonTest {
         responses.put("ListAlgorithms", call("ListAlgorithms", "{}"));
         responses.put("DisableKey", call("DisableKey", "{\"KeyId\":\"" + keyId + "\"}"));
         responses.put("EnableKey", call("EnableKey", "{\"KeyId\":\"" + keyId + "\"}"));
+        responses.put("DisableKeys", call("DisableKeys", "{\"KeyIds\":[\"" + keyId + "\"]}"));
+        responses.put("EnableKeys", call("EnableKeys", "{\"KeyIds\":[\"" + keyId + "\"]}"));
         responses.put("DeleteImportedKeyMaterial", call("DeleteImportedKeyMaterial", "{\"KeyId\":\"" + keyId + "\"}"));
         responses.put("DescribeKeys", call("DescribeKeys", "{\"KeyIds\":[\"" + keyId + "\"]}"));
         responses.put("ListKeys", call("ListKeys", "{}"));

@@ -23,6 +23,7 @@ import dev.keyport.application.port.in.GenerateDataKeyResult;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.in.KeysCommand;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ReEncryptCommand;
 import dev.keyport.application.port.in.ReEncryptResult;
@@ -180,6 +181,16 @@ class StubbedKeyportTest {
 
         @Override
         public KeyView updateDescription(UpdateDescriptionCommand command) {
+            return unexpected(command);
+        }
+
+        @Override
+        public java.util.List<KeyView> enableKeys(KeysCommand command) {
+            return unexpected(command);
+        }
+
+        @Override
+        public java.util.List<KeyView> disableKeys(KeysCommand command) {
             return unexpected(command);
         }
 

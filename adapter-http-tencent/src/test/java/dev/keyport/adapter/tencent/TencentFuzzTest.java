@@ -155,6 +155,10 @@ class TencentFuzzTest {
                 "EncryptionContext", "{\"a\":\"b\"}", "IsHostedByKms", 0));
         BASE.put("GenerateRandom", () -> object("NumberOfBytes", 32));
         BASE.put("GetServiceStatus", () -> object());
+        String batchDisabled = disabled();
+        BASE.put("EnableKeys", () -> object("KeyIds", List.of(batchDisabled)));
+        String batchEnabled = generated();
+        BASE.put("DisableKeys", () -> object("KeyIds", List.of(batchEnabled)));
         BASE.put("ListAlgorithms", () -> object());
         String renamed = generated();
         BASE.put("UpdateAlias", () -> object("KeyId", renamed, "Alias", alias()));

@@ -15,6 +15,7 @@ import dev.keyport.application.port.in.EncryptCommand;
 import dev.keyport.application.port.in.GetParametersForImportCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.in.KeysCommand;
 import dev.keyport.application.port.in.ScheduleKeyDeletionCommand;
 import dev.keyport.application.port.in.SeedKeysCommand;
 import dev.keyport.application.port.in.SeedKeysResult;
@@ -329,6 +330,28 @@ abstract class JdbcStoreContract {
         assertThat(reloaded.version()).isEqualTo(3);
         assertThat(auditChanges(again, mine)).containsSubsequence("ALIAS_CHANGED/REQUESTED",
                 "DESCRIPTION_CHANGED/REQUESTED");
+    }
+
+    @Test
+    void aBatchOfDisablesIsAllOrNothingInTheStore() throws SQLException {
+        JdbcStore store = open();
+        Keyport keyport = keyport(store);
+        KeyId first = createExternal(keyport, "first");
+        KeyId second = createExternal(keyport, "second");
+        importMaterial(keyport, first, material(), Optional.empty(), LifecyclePolicy.TENCENT);
+        // second is pending import: DisableKey refuses it, so the batch refuses and first stays Enabled
+        assertThatThrownBy(() -> keyport.disableKeys(new KeysCommand(CALLER, List.of(first, second))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(DomainErrorCode.KEY_NOT_ENABLED);
+                    assertThat(e.keyId()).contains(second);
+                });
+        assertThat(load(store, first).state()).isEqualTo(KeyState.ENABLED);
+        assertThat(auditChanges(store, first)).doesNotContain("DISABLED/REQUESTED");
+
+        importMaterial(keyport, second, material(), Optional.empty(), LifecyclePolicy.TENCENT);
+        keyport.disableKeys(new KeysCommand(CALLER, List.of(first, second)));
+        assertThat(load(store, first).state()).isEqualTo(KeyState.DISABLED);
+        assertThat(load(store, second).state()).isEqualTo(KeyState.DISABLED);
     }
 
     @Test

@@ -130,6 +130,42 @@ public final class KeyUnitOfWork {
         }));
     }
 
+    /**
+     * The same change of several keys, all or nothing (EnableKeys, DisableKeys): in one transaction every key is
+     * loaded and changed, in the order given, and then each is stored with its records; the first refusal stores
+     * nothing of the batch and is recorded on the key it names, and a lost race runs the whole batch again.
+     */
+    public <R> List<R> changeAll(Caller caller, List<KeyId> ids, KeyOperation operation,
+                                 BiFunction<Cmk, Instant, R> action) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return audited(caller, Optional.of(ids.get(0)), operation, () -> transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<R> results = new ArrayList<>(ids.size());
+            List<Cmk> loaded = new ArrayList<>(ids.size());
+            try {
+                // every key is loaded and changed first: a refusal leaves the store untouched, also the in-memory
+                // store, which has no rollback; only then is each stored with its records
+                for (KeyId id : ids) {
+                    Cmk key = load(caller.scope(), id, now);
+                    loaded.add(key);
+                    results.add(action.apply(key, now));
+                }
+                for (Cmk key : loaded) {
+                    List<KeyEvent> events = key.drainEvents();
+                    if (!events.isEmpty()) {
+                        keys.update(key);
+                        record(caller, operation, events, key.version() + 1);
+                    }
+                }
+                return results;
+            } finally {
+                loaded.forEach(Cmk::discard);
+            }
+        }));
+    }
+
     /** A use of one key that changes nothing stored: describe, encrypt, decrypt. Refusals are not audited. */
     public <R> R use(Caller caller, KeyId id, BiFunction<Cmk, Instant, R> action) {
         return transactions.readOnly(() -> {

@@ -16,8 +16,10 @@ import dev.keyport.application.port.in.DescribeKeyCommand;
 import dev.keyport.application.port.in.DescribeKeyUseCase;
 import dev.keyport.application.port.in.DisableKeyCommand;
 import dev.keyport.application.port.in.DisableKeyUseCase;
+import dev.keyport.application.port.in.DisableKeysUseCase;
 import dev.keyport.application.port.in.EnableKeyCommand;
 import dev.keyport.application.port.in.EnableKeyUseCase;
+import dev.keyport.application.port.in.EnableKeysUseCase;
 import dev.keyport.application.port.in.EncryptCommand;
 import dev.keyport.application.port.in.EncryptDataKeyCommand;
 import dev.keyport.application.port.in.EncryptDataKeyUseCase;
@@ -32,6 +34,7 @@ import dev.keyport.application.port.in.GetParametersForImportUseCase;
 import dev.keyport.application.port.in.ImportKeyMaterialCommand;
 import dev.keyport.application.port.in.ImportKeyMaterialUseCase;
 import dev.keyport.application.port.in.Keyport;
+import dev.keyport.application.port.in.KeysCommand;
 import dev.keyport.application.port.in.ListKeysCommand;
 import dev.keyport.application.port.in.ListKeysUseCase;
 import dev.keyport.application.port.in.ReEncryptCommand;
@@ -53,6 +56,7 @@ import dev.keyport.application.port.in.UpdateDescriptionUseCase;
 import dev.keyport.application.port.out.KeyPage;
 import dev.keyport.domain.ImportParameters;
 import dev.keyport.domain.KeyView;
+import java.util.List;
 
 /**
  * Every use case of Keyport behind one object, wired by hand from the storage and parts {@link KeyportBuilder} was
@@ -78,6 +82,8 @@ final class KeyportService implements Keyport {
     private final ReEncryptUseCase reEncrypt;
     private final GenerateRandomUseCase generateRandom;
     private final UpdateAliasUseCase updateAlias;
+    private final EnableKeysUseCase enableKeys;
+    private final DisableKeysUseCase disableKeys;
     private final UpdateDescriptionUseCase updateDescription;
     private final BindCloudResourceUseCase bindCloudResource;
     private final UnbindCloudResourceUseCase unbindCloudResource;
@@ -105,6 +111,8 @@ final class KeyportService implements Keyport {
         this.reEncrypt = new ReEncryptService(unitOfWork, b.random);
         this.generateRandom = new GenerateRandomService(b.random);
         this.updateAlias = new UpdateAliasService(unitOfWork);
+        this.enableKeys = new EnableKeysService(unitOfWork);
+        this.disableKeys = new DisableKeysService(unitOfWork);
         this.updateDescription = new UpdateDescriptionService(unitOfWork);
         this.bindCloudResource = new BindCloudResourceService(unitOfWork);
         this.unbindCloudResource = new UnbindCloudResourceService(unitOfWork);
@@ -195,6 +203,16 @@ final class KeyportService implements Keyport {
     @Override
     public byte[] generateRandom(int bytes) {
         return generateRandom.generateRandom(bytes);
+    }
+
+    @Override
+    public List<KeyView> enableKeys(KeysCommand command) {
+        return enableKeys.enableKeys(command);
+    }
+
+    @Override
+    public List<KeyView> disableKeys(KeysCommand command) {
+        return disableKeys.disableKeys(command);
     }
 
     @Override

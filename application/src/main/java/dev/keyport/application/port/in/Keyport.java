@@ -19,7 +19,7 @@ public interface Keyport extends CreateKeyUseCase, DescribeKeyUseCase, ListKeysU
         GetParametersForImportUseCase, ImportKeyMaterialUseCase, DeleteImportedKeyMaterialUseCase, EnableKeyUseCase,
         DisableKeyUseCase, ScheduleKeyDeletionUseCase, CancelKeyDeletionUseCase, EncryptUseCase, DecryptUseCase,
         GenerateDataKeyUseCase, EncryptDataKeyUseCase, DecryptDataKeyUseCase, ReEncryptUseCase, GenerateRandomUseCase,
-        UpdateAliasUseCase, UpdateDescriptionUseCase,
+        UpdateAliasUseCase, UpdateDescriptionUseCase, EnableKeysUseCase, DisableKeysUseCase,
         BindCloudResourceUseCase, UnbindCloudResourceUseCase, SweepUseCase, SeedKeysUseCase {
 
     /**

@@ -4,7 +4,6 @@ import static dev.keyport.adapter.huawei.HuaweiSdkLifecycleTest.assertError;
 import static dev.keyport.adapter.huawei.HuaweiSdkLifecycleTest.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huaweicloud.sdk.kms.v2.KmsClient;
 import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequest;
 import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequestBody;
 import com.huaweicloud.sdk.kms.v2.model.DeleteKeyRequest;
@@ -16,39 +15,27 @@ import com.huaweicloud.sdk.kms.v2.model.UpdateKeyDescriptionRequest;
 import com.huaweicloud.sdk.kms.v2.model.UpdateKeyDescriptionRequestBody;
 import com.huaweicloud.sdk.kms.v2.model.UpdateKeyDescriptionResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** update-key-alias and update-key-description through the official Huawei Cloud Java SDK v3. */
 class HuaweiSdkAttributesTest {
 
-    private static HuaweiServer server;
-    private static KmsClient kms;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new HuaweiServer();
-        kms = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final HuaweiSdkServer SDK = new HuaweiSdkServer();
 
     private static String createKey(String alias) {
-        return kms.createKey(new CreateKeyRequest().withBody(new CreateKeyRequestBody().withKeyAlias(alias)
+        return SDK.kms().createKey(new CreateKeyRequest().withBody(new CreateKeyRequestBody().withKeyAlias(alias)
                 .withKeyDescription("first"))).getKeyInfo().getKeyId();
     }
 
     private static UpdateKeyAliasResponse updateAlias(String keyId, String alias) {
-        return kms.updateKeyAlias(new UpdateKeyAliasRequest().withBody(new UpdateKeyAliasRequestBody()
+        return SDK.kms().updateKeyAlias(new UpdateKeyAliasRequest().withBody(new UpdateKeyAliasRequestBody()
                 .withKeyId(keyId).withKeyAlias(alias)));
     }
 
     private static UpdateKeyDescriptionResponse updateDescription(String keyId, String description) {
-        return kms.updateKeyDescription(new UpdateKeyDescriptionRequest().withBody(
+        return SDK.kms().updateKeyDescription(new UpdateKeyDescriptionRequest().withBody(
                 new UpdateKeyDescriptionRequestBody().withKeyId(keyId).withKeyDescription(description)));
     }
 
@@ -62,8 +49,8 @@ class HuaweiSdkAttributesTest {
         UpdateKeyDescriptionResponse described = updateDescription(keyId, "second");
         assertThat(described.getKeyInfo().getKeyId()).isEqualTo(keyId);
         assertThat(described.getKeyInfo().getKeyDescription()).isEqualTo("second");
-        assertThat(describe(kms, keyId).getKeyAlias()).isEqualTo(renamed);
-        assertThat(describe(kms, keyId).getKeyDescription()).isEqualTo("second");
+        assertThat(describe(SDK.kms(), keyId).getKeyAlias()).isEqualTo(renamed);
+        assertThat(describe(SDK.kms(), keyId).getKeyDescription()).isEqualTo("second");
     }
 
     @Test
@@ -75,7 +62,7 @@ class HuaweiSdkAttributesTest {
         assertError(() -> updateAlias(keyId, "bad alias!"), 400, "KMS.1101");
         assertError(() -> updateDescription(keyId, "d".repeat(256)), 400, "KMS.1103");
         assertError(() -> updateAlias(UUID.randomUUID().toString(), HuaweiServer.alias("x")), 404, "KMS.0207");
-        kms.deleteKey(new DeleteKeyRequest().withBody(new ScheduleKeyDeletionRequestBody().withKeyId(keyId)
+        SDK.kms().deleteKey(new DeleteKeyRequest().withBody(new ScheduleKeyDeletionRequestBody().withKeyId(keyId)
                 .withPendingDays("7")));
         assertError(() -> updateAlias(keyId, HuaweiServer.alias("late")), 400, "KMS.0210");
         assertError(() -> updateDescription(keyId, "late"), 400, "KMS.0210");

@@ -43,9 +43,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The data-key operations and gen-random through the official Huawei Cloud Java SDK v3; re-encrypt, which the SDK
@@ -56,38 +56,31 @@ class HuaweiSdkDataKeysTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
-    private static HuaweiServer server;
-    private static KmsClient kms;
+    @RegisterExtension
+    static final HuaweiSdkServer SDK = new HuaweiSdkServer();
     private static HcClient sdk;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new HuaweiServer();
-        kms = server.client();
+    static void start() {
         sdk = new ClientBuilder<HcClient>(client -> client).withCredential(new BasicCredentials()
                         .withAk(HuaweiServer.AK).withSk(HuaweiServer.SK).withProjectId(HuaweiServer.PROJECT))
-                .withEndpoints(List.of("http://127.0.0.1:" + server.port())).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+                .withEndpoints(List.of("http://127.0.0.1:" + SDK.server().port())).build();
     }
 
     private static String createKey() {
-        return kms.createKey(new CreateKeyRequest().withBody(new CreateKeyRequestBody()
+        return SDK.kms().createKey(new CreateKeyRequest().withBody(new CreateKeyRequestBody()
                 .withKeyAlias("dek-" + UUID.randomUUID().toString().substring(0, 8))
                 .withKeySpec(CreateKeyRequestBody.KeySpecEnum.AES_256))).getKeyInfo().getKeyId();
     }
 
     private static CreateDatakeyResponse createDatakey(String keyId, CreateDatakeyRequestBody.KeySpecEnum spec,
                                                        String bits, String aad) {
-        return kms.createDatakey(new CreateDatakeyRequest().withBody(new CreateDatakeyRequestBody().withKeyId(keyId)
+        return SDK.kms().createDatakey(new CreateDatakeyRequest().withBody(new CreateDatakeyRequestBody().withKeyId(keyId)
                 .withKeySpec(spec).withDatakeyLength(bits).withAdditionalAuthenticatedData(aad)));
     }
 
     private static DecryptDatakeyResponse decryptDatakey(String keyId, String cipherText, int length, String aad) {
-        return kms.decryptDatakey(new DecryptDatakeyRequest().withBody(new DecryptDatakeyRequestBody()
+        return SDK.kms().decryptDatakey(new DecryptDatakeyRequest().withBody(new DecryptDatakeyRequestBody()
                 .withKeyId(keyId).withCipherText(cipherText).withDatakeyCipherLength(Integer.toString(length))
                 .withAdditionalAuthenticatedData(aad)));
     }
@@ -121,7 +114,7 @@ class HuaweiSdkDataKeysTest {
     @Test
     void withoutPlaintextOnlyTheCiphertextIsAnswered() {
         String keyId = createKey();
-        var made = kms.createDatakeyWithoutPlaintext(new CreateDatakeyWithoutPlaintextRequest().withBody(
+        var made = SDK.kms().createDatakeyWithoutPlaintext(new CreateDatakeyWithoutPlaintextRequest().withBody(
                 new CreateDatakeyRequestBody().withKeyId(keyId).withDatakeyLength("256")));
         assertThat(made.getKeyId()).isEqualTo(keyId);
         assertThat(HEX.parseHex(decryptDatakey(keyId, made.getCipherText(), 32, null).getDataKey())).hasSize(32);
@@ -132,7 +125,7 @@ class HuaweiSdkDataKeysTest {
         String keyId = createKey();
         byte[] dataKey = new byte[32];
         RANDOM.nextBytes(dataKey);
-        EncryptDatakeyResponse wrapped = kms.encryptDatakey(new EncryptDatakeyRequest().withBody(
+        EncryptDatakeyResponse wrapped = SDK.kms().encryptDatakey(new EncryptDatakeyRequest().withBody(
                 new EncryptDatakeyRequestBody().withKeyId(keyId)
                         .withPlainText(HEX.formatHex(dataKey) + sha256Hex(dataKey)).withDatakeyPlainLength("32")));
         assertThat(wrapped.getKeyId()).isEqualTo(keyId);
@@ -154,7 +147,7 @@ class HuaweiSdkDataKeysTest {
     }
 
     private static void encryptDatakey(String keyId, String plainText, String length) {
-        kms.encryptDatakey(new EncryptDatakeyRequest().withBody(new EncryptDatakeyRequestBody().withKeyId(keyId)
+        SDK.kms().encryptDatakey(new EncryptDatakeyRequest().withBody(new EncryptDatakeyRequestBody().withKeyId(keyId)
                 .withPlainText(plainText).withDatakeyPlainLength(length)));
     }
 
@@ -173,7 +166,7 @@ class HuaweiSdkDataKeysTest {
     }
 
     private static String random(String bits) {
-        return kms.createRandom(new CreateRandomRequest().withBody(new GenRandomRequestBody()
+        return SDK.kms().createRandom(new CreateRandomRequest().withBody(new GenRandomRequestBody()
                 .withRandomDataLength(bits))).getRandomData();
     }
 
@@ -181,10 +174,10 @@ class HuaweiSdkDataKeysTest {
     void aDisabledKeyMakesNoDataKeyAndADataKeyIsNotDecryptedAsData() {
         String keyId = createKey();
         CreateDatakeyResponse made = createDatakey(keyId, null, null, null);
-        assertError(() -> kms.decryptData(new DecryptDataRequest().withBody(new DecryptDataRequestBody()
+        assertError(() -> SDK.kms().decryptData(new DecryptDataRequest().withBody(new DecryptDataRequestBody()
                 .withCipherText(java.util.Base64.getEncoder().encodeToString(HEX.parseHex(made.getCipherText()))))),
                 400, "KMS.2201");
-        kms.disableKey(new DisableKeyRequest().withBody(new OperateKeyRequestBody().withKeyId(keyId)));
+        SDK.kms().disableKey(new DisableKeyRequest().withBody(new OperateKeyRequestBody().withKeyId(keyId)));
         assertError(() -> createDatakey(keyId, null, null, null), 400, "KMS.0209");
         assertError(() -> decryptDatakey(keyId, made.getCipherText(), 32, null), 400, "KMS.0209");
     }
@@ -193,7 +186,7 @@ class HuaweiSdkDataKeysTest {
     void anotherProjectCannotOpenADataKey() {
         String keyId = createKey();
         CreateDatakeyResponse made = createDatakey(keyId, null, null, null);
-        KmsClient stranger = server.client(HuaweiServer.OTHER_AK, HuaweiServer.OTHER_SK, HuaweiServer.OTHER_PROJECT);
+        KmsClient stranger = SDK.server().client(HuaweiServer.OTHER_AK, HuaweiServer.OTHER_SK, HuaweiServer.OTHER_PROJECT);
         assertError(() -> stranger.decryptDatakey(new DecryptDatakeyRequest().withBody(new DecryptDatakeyRequestBody()
                 .withKeyId(keyId).withCipherText(made.getCipherText()).withDatakeyCipherLength("32"))), 404,
                 "KMS.0207");
@@ -201,25 +194,25 @@ class HuaweiSdkDataKeysTest {
 
     @Test
     void afterDeleteImportedKeyMaterialNoDataKeyOpensAndTheSameMaterialOpensEveryOneAgain() throws Exception {
-        String keyId = createExternalKey(kms);
+        String keyId = createExternalKey(SDK.kms());
         byte[] material = new byte[32];
         RANDOM.nextBytes(material);
-        importMaterial(kms, keyId, material, null);
+        importMaterial(SDK.kms(), keyId, material, null);
         List<CreateDatakeyResponse> made = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             made.add(createDatakey(keyId, null, null, "tde"));
         }
 
-        kms.deleteImportedKeyMaterial(new DeleteImportedKeyMaterialRequest()
+        SDK.kms().deleteImportedKeyMaterial(new DeleteImportedKeyMaterialRequest()
                 .withBody(new OperateKeyRequestBody().withKeyId(keyId)));
         for (CreateDatakeyResponse dataKey : made) {
             assertError(() -> decryptDatakey(keyId, dataKey.getCipherText(), 32, "tde"), 400, "KMS.0308");
         }
         byte[] other = new byte[32];
         RANDOM.nextBytes(other);
-        assertError(() -> importMaterial(kms, keyId, other, null), 400, "KMS.2606");
+        assertError(() -> importMaterial(SDK.kms(), keyId, other, null), 400, "KMS.2606");
 
-        importMaterial(kms, keyId, material, null);
+        importMaterial(SDK.kms(), keyId, material, null);
         for (CreateDatakeyResponse dataKey : made) {
             assertThat(decryptDatakey(keyId, dataKey.getCipherText(), 32, "tde").getDataKey())
                     .isEqualToIgnoringCase(dataKey.getPlainText());
@@ -289,10 +282,10 @@ class HuaweiSdkDataKeysTest {
         assertThat(decryptDatakey(to, moved.cipherText, 32, "b").getDataKey())
                 .isEqualToIgnoringCase(dataKey.getPlainText());
 
-        String data = kms.encryptData(new EncryptDataRequest().withBody(new EncryptDataRequestBody().withKeyId(from)
+        String data = SDK.kms().encryptData(new EncryptDataRequest().withBody(new EncryptDataRequestBody().withKeyId(from)
                 .withPlainText("row 9"))).getCipherText();
         ReEncryptResponse movedData = reEncrypt(new ReEncryptBody(data, null, null, to, null, null));
-        assertThat(kms.decryptData(new DecryptDataRequest().withBody(new DecryptDataRequestBody()
+        assertThat(SDK.kms().decryptData(new DecryptDataRequest().withBody(new DecryptDataRequestBody()
                 .withCipherText(movedData.cipherText))).getPlainText()).isEqualTo("row 9");
 
         assertError(() -> reEncrypt(new ReEncryptBody(dataKey.getCipherText(), from, "wrong", to, null, null)), 400,

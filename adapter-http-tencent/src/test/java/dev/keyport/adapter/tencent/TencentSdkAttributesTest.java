@@ -4,7 +4,6 @@ import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.assertCode;
 import static dev.keyport.adapter.tencent.TencentSdkLifecycleTest.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.DeleteImportedKeyMaterialRequest;
 import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
@@ -12,46 +11,34 @@ import com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionRequest;
 import com.tencentcloudapi.kms.v20190118.models.UpdateAliasRequest;
 import com.tencentcloudapi.kms.v20190118.models.UpdateKeyDescriptionRequest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** UpdateAlias and UpdateKeyDescription through the official Tencent Cloud Java SDK. */
 class TencentSdkAttributesTest {
 
-    private static TencentServer server;
-    private static KmsClient kms;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TencentServer();
-        kms = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TencentSdkServer SDK = new TencentSdkServer();
 
     private static String createKey(String alias) throws Exception {
         CreateKeyRequest create = new CreateKeyRequest();
         create.setAlias(alias);
         create.setDescription("first");
-        return kms.CreateKey(create).getKeyId();
+        return SDK.kms().CreateKey(create).getKeyId();
     }
 
     private static void updateAlias(String keyId, String alias) throws Exception {
         UpdateAliasRequest update = new UpdateAliasRequest();
         update.setKeyId(keyId);
         update.setAlias(alias);
-        assertThat(kms.UpdateAlias(update).getRequestId()).isNotEmpty();
+        assertThat(SDK.kms().UpdateAlias(update).getRequestId()).isNotEmpty();
     }
 
     private static void updateDescription(String keyId, String description) throws Exception {
         UpdateKeyDescriptionRequest update = new UpdateKeyDescriptionRequest();
         update.setKeyId(keyId);
         update.setDescription(description);
-        assertThat(kms.UpdateKeyDescription(update).getRequestId()).isNotEmpty();
+        assertThat(SDK.kms().UpdateKeyDescription(update).getRequestId()).isNotEmpty();
     }
 
     @Test
@@ -60,10 +47,10 @@ class TencentSdkAttributesTest {
         String renamed = TencentServer.alias("after");
         updateAlias(keyId, renamed);
         updateDescription(keyId, "second");
-        assertThat(describe(kms, keyId).getAlias()).isEqualTo(renamed);
-        assertThat(describe(kms, keyId).getDescription()).isEqualTo("second");
+        assertThat(describe(SDK.kms(), keyId).getAlias()).isEqualTo(renamed);
+        assertThat(describe(SDK.kms(), keyId).getDescription()).isEqualTo("second");
         updateAlias(keyId, renamed); // the same alias again changes nothing and is no error
-        assertThat(describe(kms, keyId).getKeyState()).isEqualTo("Enabled");
+        assertThat(describe(SDK.kms(), keyId).getKeyState()).isEqualTo("Enabled");
     }
 
     @Test
@@ -78,29 +65,29 @@ class TencentSdkAttributesTest {
 
         DisableKeyRequest disable = new DisableKeyRequest();
         disable.setKeyId(keyId);
-        kms.DisableKey(disable);
+        SDK.kms().DisableKey(disable);
         updateDescription(keyId, "a disabled key can be described");
         ScheduleKeyDeletionRequest schedule = new ScheduleKeyDeletionRequest();
         schedule.setKeyId(keyId);
         schedule.setPendingWindowInDays(7L);
-        kms.ScheduleKeyDeletion(schedule);
+        SDK.kms().ScheduleKeyDeletion(schedule);
         assertCode(() -> updateAlias(keyId, TencentServer.alias("late")), "ResourceUnavailable.CmkStateNotSupport");
         assertCode(() -> updateDescription(keyId, "late"), "ResourceUnavailable.CmkStateNotSupport");
     }
 
     @Test
     void theAliasAndDescriptionSurviveDeleteImportedKeyMaterialAndReimport() throws Exception {
-        String keyId = TencentSdkLifecycleTest.enabledExternalKey(kms, TencentServer.alias("byok"));
+        String keyId = TencentSdkLifecycleTest.enabledExternalKey(SDK.kms(), TencentServer.alias("byok"));
         String renamed = TencentServer.alias("byok-renamed");
         updateAlias(keyId, renamed);
         updateDescription(keyId, "kept");
         DeleteImportedKeyMaterialRequest delete = new DeleteImportedKeyMaterialRequest();
         delete.setKeyId(keyId);
-        kms.DeleteImportedKeyMaterial(delete);
-        assertThat(describe(kms, keyId).getAlias()).isEqualTo(renamed);
+        SDK.kms().DeleteImportedKeyMaterial(delete);
+        assertThat(describe(SDK.kms(), keyId).getAlias()).isEqualTo(renamed);
         updateDescription(keyId, "a key pending import can be described");
-        TencentSdkLifecycleTest.importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", new byte[32]);
-        assertThat(describe(kms, keyId).getAlias()).isEqualTo(renamed);
-        assertThat(describe(kms, keyId).getDescription()).isEqualTo("a key pending import can be described");
+        TencentSdkLifecycleTest.importMaterial(SDK.kms(), keyId, "RSAES_OAEP_SHA_256", new byte[32]);
+        assertThat(describe(SDK.kms(), keyId).getAlias()).isEqualTo(renamed);
+        assertThat(describe(SDK.kms(), keyId).getDescription()).isEqualTo("a key pending import can be described");
     }
 }

@@ -24,28 +24,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GenerateDataKey, GenerateRandom and ReEncrypt through the official Tencent Cloud Java SDK. */
 class TencentSdkDataKeysTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CONTEXT = "{\"bucket\":\"photos\"}";
-    private static TencentServer server;
-    private static KmsClient kms;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TencentServer();
-        kms = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TencentSdkServer SDK = new TencentSdkServer();
 
     private static String createKey(KmsClient client, String alias) throws Exception {
         CreateKeyRequest create = new CreateKeyRequest();
@@ -60,7 +48,7 @@ class TencentSdkDataKeysTest {
         request.setKeySpec(keySpec);
         request.setNumberOfBytes(numberOfBytes);
         request.setEncryptionContext(context);
-        return kms.GenerateDataKey(request);
+        return SDK.kms().GenerateDataKey(request);
     }
 
     private static DecryptResponse decrypt(KmsClient client, String blob, String context) throws Exception {
@@ -73,7 +61,7 @@ class TencentSdkDataKeysTest {
     @Test
     void keySpecGivesSixteenOrThirtyTwoBytesNumberOfBytesWinsAndDecryptOpensTheBlobWithTheSameContext()
             throws Exception {
-        String keyId = createKey(kms, TencentServer.alias("dek"));
+        String keyId = createKey(SDK.kms(), TencentServer.alias("dek"));
         GenerateDataKeyResponse aes128 = generate(keyId, "AES_128", null, CONTEXT);
         assertThat(aes128.getKeyId()).isEqualTo(keyId);
         assertThat(Base64.getDecoder().decode(aes128.getPlaintext())).hasSize(16);
@@ -82,17 +70,17 @@ class TencentSdkDataKeysTest {
         assertThat(Base64.getDecoder().decode(generate(keyId, null, 1024L, null).getPlaintext())).hasSize(1024);
         assertThat(Base64.getDecoder().decode(generate(keyId, null, 1L, null).getPlaintext())).hasSize(1);
 
-        DecryptResponse opened = decrypt(kms, aes128.getCiphertextBlob(), CONTEXT);
+        DecryptResponse opened = decrypt(SDK.kms(), aes128.getCiphertextBlob(), CONTEXT);
         assertThat(opened.getKeyId()).isEqualTo(keyId);
         assertThat(opened.getPlaintext()).isEqualTo(aes128.getPlaintext());
-        assertCode(() -> decrypt(kms, aes128.getCiphertextBlob(), "{\"bucket\":\"other\"}"),
+        assertCode(() -> decrypt(SDK.kms(), aes128.getCiphertextBlob(), "{\"bucket\":\"other\"}"),
                 "FailedOperation.DecryptError");
-        assertCode(() -> decrypt(kms, aes128.getCiphertextBlob(), null), "FailedOperation.DecryptError");
+        assertCode(() -> decrypt(SDK.kms(), aes128.getCiphertextBlob(), null), "FailedOperation.DecryptError");
     }
 
     @Test
     void lengthsAndUnsupportedOptionsAreRefusedWithTencentsCodes() throws Exception {
-        String keyId = createKey(kms, TencentServer.alias("dek"));
+        String keyId = createKey(SDK.kms(), TencentServer.alias("dek"));
         assertCode(() -> generate(keyId, null, null, null), "InvalidParameter");
         assertCode(() -> generate(keyId, "AES_512", null, null), "InvalidParameterValue");
         assertCode(() -> generate(keyId, null, 0L, null), "InvalidParameterValue");
@@ -105,57 +93,57 @@ class TencentSdkDataKeysTest {
         toPublicKey.setKeyId(keyId);
         toPublicKey.setKeySpec("AES_256");
         toPublicKey.setEncryptionPublicKey("-----BEGIN PUBLIC KEY-----");
-        assertCode(() -> kms.GenerateDataKey(toPublicKey), "UnsupportedOperation");
+        assertCode(() -> SDK.kms().GenerateDataKey(toPublicKey), "UnsupportedOperation");
 
         GenerateRandomRequest random = new GenerateRandomRequest();
         for (long bytes : new long[] {0, 1025}) {
             random.setNumberOfBytes(bytes);
-            assertCode(() -> kms.GenerateRandom(random), "InvalidParameterValue");
+            assertCode(() -> SDK.kms().GenerateRandom(random), "InvalidParameterValue");
         }
     }
 
     @Test
     void aDisabledKeyOrOneScheduledForDeletionMakesNoDataKey() throws Exception {
-        String keyId = createKey(kms, TencentServer.alias("dek"));
+        String keyId = createKey(SDK.kms(), TencentServer.alias("dek"));
         String blob = generate(keyId, "AES_256", null, null).getCiphertextBlob();
         DisableKeyRequest disable = new DisableKeyRequest();
         disable.setKeyId(keyId);
-        kms.DisableKey(disable);
+        SDK.kms().DisableKey(disable);
         assertCode(() -> generate(keyId, "AES_256", null, null), "ResourceUnavailable.CmkDisabled");
-        assertCode(() -> decrypt(kms, blob, null), "ResourceUnavailable.CmkDisabled");
+        assertCode(() -> decrypt(SDK.kms(), blob, null), "ResourceUnavailable.CmkDisabled");
         ScheduleKeyDeletionRequest schedule = new ScheduleKeyDeletionRequest();
         schedule.setKeyId(keyId);
         schedule.setPendingWindowInDays(7L);
-        kms.ScheduleKeyDeletion(schedule);
+        SDK.kms().ScheduleKeyDeletion(schedule);
         assertCode(() -> generate(keyId, "AES_256", null, null), "ResourceUnavailable.CmkStateNotSupport");
     }
 
     @Test
     void anotherTenantOrRegionCannotOpenADataKey() throws Exception {
-        String keyId = createKey(kms, TencentServer.alias("dek"));
+        String keyId = createKey(SDK.kms(), TencentServer.alias("dek"));
         String blob = generate(keyId, "AES_256", null, null).getCiphertextBlob();
-        KmsClient stranger = server.client(TencentServer.OTHER_SECRET_ID, TencentServer.OTHER_SECRET_KEY,
+        KmsClient stranger = SDK.server().client(TencentServer.OTHER_SECRET_ID, TencentServer.OTHER_SECRET_KEY,
                 "ap-guangzhou", new ClientProfile());
         assertCode(() -> decrypt(stranger, blob, null), "ResourceUnavailable.CmkNotFound");
-        KmsClient otherRegion = server.client(TencentServer.SECRET_ID, TencentServer.SECRET_KEY, "ap-shanghai",
+        KmsClient otherRegion = SDK.server().client(TencentServer.SECRET_ID, TencentServer.SECRET_KEY, "ap-shanghai",
                 new ClientProfile());
         assertCode(() -> decrypt(otherRegion, blob, null), "ResourceUnavailable.CmkNotFound");
-        assertThat(decrypt(kms, blob, null).getKeyId()).isEqualTo(keyId);
+        assertThat(decrypt(SDK.kms(), blob, null).getKeyId()).isEqualTo(keyId);
     }
 
     @Test
     void generateRandomAnswersFreshBytesOfTheLengthAsked() throws Exception {
         GenerateRandomRequest request = new GenerateRandomRequest();
         request.setNumberOfBytes(48L);
-        byte[] one = Base64.getDecoder().decode(kms.GenerateRandom(request).getPlaintext());
-        byte[] two = Base64.getDecoder().decode(kms.GenerateRandom(request).getPlaintext());
+        byte[] one = Base64.getDecoder().decode(SDK.kms().GenerateRandom(request).getPlaintext());
+        byte[] two = Base64.getDecoder().decode(SDK.kms().GenerateRandom(request).getPlaintext());
         assertThat(one).hasSize(48).isNotEqualTo(two);
     }
 
     @Test
     void reEncryptMovesADataKeyToAnotherKeyAndWithoutADestinationKeepsItsKey() throws Exception {
-        String from = createKey(kms, TencentServer.alias("from"));
-        String to = createKey(kms, TencentServer.alias("to"));
+        String from = createKey(SDK.kms(), TencentServer.alias("from"));
+        String to = createKey(SDK.kms(), TencentServer.alias("to"));
         GenerateDataKeyResponse dataKey = generate(from, "AES_256", null, CONTEXT);
 
         ReEncryptRequest move = new ReEncryptRequest();
@@ -163,11 +151,11 @@ class TencentSdkDataKeysTest {
         move.setSourceEncryptionContext(CONTEXT);
         move.setDestinationKeyId(to);
         move.setDestinationEncryptionContext("{\"moved\":\"yes\"}");
-        ReEncryptResponse moved = kms.ReEncrypt(move);
+        ReEncryptResponse moved = SDK.kms().ReEncrypt(move);
         assertThat(moved.getKeyId()).isEqualTo(to);
         assertThat(moved.getSourceKeyId()).isEqualTo(from);
         assertThat(moved.getReEncrypted()).isTrue();
-        DecryptResponse opened = decrypt(kms, moved.getCiphertextBlob(), "{\"moved\":\"yes\"}");
+        DecryptResponse opened = decrypt(SDK.kms(), moved.getCiphertextBlob(), "{\"moved\":\"yes\"}");
         assertThat(opened.getKeyId()).isEqualTo(to);
         assertThat(opened.getPlaintext()).isEqualTo(dataKey.getPlaintext());
 
@@ -175,7 +163,7 @@ class TencentSdkDataKeysTest {
         same.setCiphertextBlob(dataKey.getCiphertextBlob());
         same.setSourceEncryptionContext(CONTEXT);
         same.setDestinationEncryptionContext(CONTEXT);
-        ReEncryptResponse unchanged = kms.ReEncrypt(same);
+        ReEncryptResponse unchanged = SDK.kms().ReEncrypt(same);
         assertThat(unchanged.getReEncrypted()).isFalse();
         assertThat(unchanged.getKeyId()).isEqualTo(from);
         assertThat(unchanged.getCiphertextBlob()).isEqualTo(dataKey.getCiphertextBlob());
@@ -183,24 +171,24 @@ class TencentSdkDataKeysTest {
         ReEncryptRequest wrongContext = new ReEncryptRequest();
         wrongContext.setCiphertextBlob(dataKey.getCiphertextBlob());
         wrongContext.setDestinationKeyId(to);
-        assertCode(() -> kms.ReEncrypt(wrongContext), "FailedOperation.DecryptError");
+        assertCode(() -> SDK.kms().ReEncrypt(wrongContext), "FailedOperation.DecryptError");
 
         EncryptRequest encrypt = new EncryptRequest();
         encrypt.setKeyId(from);
         encrypt.setPlaintext(Base64.getEncoder().encodeToString("row 7".getBytes()));
         ReEncryptRequest data = new ReEncryptRequest();
-        data.setCiphertextBlob(kms.Encrypt(encrypt).getCiphertextBlob());
+        data.setCiphertextBlob(SDK.kms().Encrypt(encrypt).getCiphertextBlob());
         data.setDestinationKeyId(to);
-        assertThat(Base64.getDecoder().decode(decrypt(kms, kms.ReEncrypt(data).getCiphertextBlob(), null)
+        assertThat(Base64.getDecoder().decode(decrypt(SDK.kms(), SDK.kms().ReEncrypt(data).getCiphertextBlob(), null)
                 .getPlaintext())).isEqualTo("row 7".getBytes());
     }
 
     @Test
     void afterDeleteImportedKeyMaterialNoDataKeyOpensAndTheSameMaterialOpensEveryOneAgain() throws Exception {
-        String keyId = createExternalKey(kms, TencentServer.alias("byok-dek"));
+        String keyId = createExternalKey(SDK.kms(), TencentServer.alias("byok-dek"));
         byte[] material = new byte[32];
         RANDOM.nextBytes(material);
-        importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", material);
+        importMaterial(SDK.kms(), keyId, "RSAES_OAEP_SHA_256", material);
         List<GenerateDataKeyResponse> made = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             made.add(generate(keyId, "AES_256", null, CONTEXT));
@@ -208,20 +196,20 @@ class TencentSdkDataKeysTest {
 
         DeleteImportedKeyMaterialRequest delete = new DeleteImportedKeyMaterialRequest();
         delete.setKeyId(keyId);
-        kms.DeleteImportedKeyMaterial(delete);
+        SDK.kms().DeleteImportedKeyMaterial(delete);
         for (GenerateDataKeyResponse dataKey : made) {
-            assertCode(() -> decrypt(kms, dataKey.getCiphertextBlob(), CONTEXT),
+            assertCode(() -> decrypt(SDK.kms(), dataKey.getCiphertextBlob(), CONTEXT),
                     "ResourceUnavailable.CmkStateNotSupport");
         }
         assertCode(() -> generate(keyId, "AES_256", null, CONTEXT), "ResourceUnavailable.CmkStateNotSupport");
         byte[] other = new byte[32];
         RANDOM.nextBytes(other);
-        assertCode(() -> importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", other),
+        assertCode(() -> importMaterial(SDK.kms(), keyId, "RSAES_OAEP_SHA_256", other),
                 "InvalidParameterValue.MaterialNotMatch");
 
-        importMaterial(kms, keyId, "RSAES_OAEP_SHA_256", material);
+        importMaterial(SDK.kms(), keyId, "RSAES_OAEP_SHA_256", material);
         for (GenerateDataKeyResponse dataKey : made) {
-            assertThat(decrypt(kms, dataKey.getCiphertextBlob(), CONTEXT).getPlaintext())
+            assertThat(decrypt(SDK.kms(), dataKey.getCiphertextBlob(), CONTEXT).getPlaintext())
                     .isEqualTo(dataKey.getPlaintext());
         }
     }

@@ -12,30 +12,18 @@ import com.tencentcloudapi.kms.v20190118.models.ListAlgorithmsRequest;
 import com.tencentcloudapi.kms.v20190118.models.ListAlgorithmsResponse;
 import java.util.Arrays;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GetServiceStatus and ListAlgorithms through the official Tencent Cloud Java SDK. */
 class TencentSdkServiceTest {
 
-    private static TencentServer server;
-    private static KmsClient kms;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TencentServer();
-        kms = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TencentSdkServer SDK = new TencentSdkServer();
 
     @Test
     void theServiceIsOnAndCountsTheCallersKeysInTheRegion() throws Exception {
-        GetServiceStatusResponse empty = kms.GetServiceStatus(new GetServiceStatusRequest());
+        GetServiceStatusResponse empty = SDK.kms().GetServiceStatus(new GetServiceStatusRequest());
         assertThat(empty.getServiceEnabled()).isTrue();
         assertThat(empty.getInvalidType()).isEqualTo(1L);
         assertThat(empty.getUserLevel()).isZero();
@@ -44,20 +32,20 @@ class TencentSdkServiceTest {
         for (int i = 0; i < 3; i++) {
             CreateKeyRequest create = new CreateKeyRequest();
             create.setAlias("counted-" + UUID.randomUUID().toString().substring(0, 8));
-            kms.CreateKey(create);
+            SDK.kms().CreateKey(create);
         }
-        String body = server.signer().post("GetServiceStatus", "{}").body();
+        String body = SDK.server().signer().post("GetServiceStatus", "{}").body();
         assertThat(body).contains("\"CmkUserCount\":3").doesNotContain("CmkLimit");
-        KmsClient otherRegion = server.client(TencentServer.SECRET_ID, TencentServer.SECRET_KEY, "ap-shanghai",
+        KmsClient otherRegion = SDK.server().client(TencentServer.SECRET_ID, TencentServer.SECRET_KEY, "ap-shanghai",
                 new ClientProfile());
         assertThat(otherRegion.GetServiceStatus(new GetServiceStatusRequest()).getServiceEnabled()).isTrue();
-        assertThat(new TestSigner(TencentServer.OTHER_SECRET_ID, TencentServer.OTHER_SECRET_KEY, server.port())
+        assertThat(new TestSigner(TencentServer.OTHER_SECRET_ID, TencentServer.OTHER_SECRET_KEY, SDK.server().port())
                 .post("GetServiceStatus", "{}").body()).contains("\"CmkUserCount\":0");
     }
 
     @Test
     void theAlgorithmsAreKeyportsSymmetricOnes() throws Exception {
-        ListAlgorithmsResponse algorithms = kms.ListAlgorithms(new ListAlgorithmsRequest());
+        ListAlgorithmsResponse algorithms = SDK.kms().ListAlgorithms(new ListAlgorithmsRequest());
         assertThat(Arrays.stream(algorithms.getSymmetricAlgorithms()).map(AlgorithmInfo::getAlgorithm))
                 .containsExactly("AES_256", "AES_128");
         assertThat(algorithms.getSymmetricAlgorithms()).allSatisfy(a ->

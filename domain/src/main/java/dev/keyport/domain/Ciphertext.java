@@ -45,7 +45,10 @@ public final class Ciphertext {
 
     /** The key a ciphertext names, without decrypting it. */
     public static KeyId keyIdOf(byte[] blob) {
-        int headerBytes = headerBytes(blob, null);
+        return keyIdAt(blob, headerBytes(blob, null));
+    }
+
+    private static KeyId keyIdAt(byte[] blob, int headerBytes) {
         String keyId = new String(blob, headerBytes == V1_HEADER_BYTES ? 1 : 2, KEY_ID_BYTES,
                 StandardCharsets.US_ASCII);
         if (!KeyId.isWellFormed(keyId)) {
@@ -95,7 +98,7 @@ public final class Ciphertext {
 
     static byte[] open(KeyId keyId, KeyMaterial material, byte[] blob, byte[] context) {
         int headerBytes = headerBytes(blob, keyId);
-        if (!keyId.equals(keyIdOf(blob))) {
+        if (!keyId.equals(keyIdAt(blob, headerBytes))) {
             throw invalid(keyId);
         }
         if (headerBytes == V2_HEADER_BYTES && !MessageDigest.isEqual(material.tag(),

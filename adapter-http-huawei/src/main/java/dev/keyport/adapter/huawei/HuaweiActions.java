@@ -298,8 +298,7 @@ final class HuaweiActions {
             throw HuaweiErrors.INVALID_CIPHERTEXT.exception("it was made under another key than source_key_id");
         }
         if (r.datakeyCipherLength() != null && !r.datakeyCipherLength().isEmpty()) {
-            HuaweiParams.dataKeyCipherText(HuaweiViews.hex(blob), Ciphertext.keyIdOf(blob).value(),
-                    r.datakeyCipherLength());
+            HuaweiParams.requireDataKeyOfLength(blob, HuaweiParams.dataKeyCipherLength(r.datakeyCipherLength()));
         }
         KeyId destination = keyId(r.destinationKeyId());
         ReEncryptResult result = c.keyport().reEncrypt(new ReEncryptCommand(c.caller(), blob,

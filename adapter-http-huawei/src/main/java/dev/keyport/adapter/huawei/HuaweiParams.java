@@ -272,16 +272,30 @@ final class HuaweiParams {
      * {@code KMS.2202}; another length, {@code KMS.2204}).
      */
     static byte[] dataKeyCipherText(String cipherText, String keyId, String datakeyCipherLength) {
-        int length = number(required(datakeyCipherLength, "datakey_cipher_length"), 0, 1, DataKey.MAX_BYTES,
-                HuaweiErrors.DATA_KEY_CIPHER_LENGTH);
-        byte[] blob = dataKeyBlob(required(cipherText, "cipher_text"));
+        int length = dataKeyCipherLength(datakeyCipherLength);
+        byte[] blob = requireDataKey(hex(required(cipherText, "cipher_text"), HuaweiErrors.INVALID_CIPHERTEXT));
         if (!keyId(required(keyId, "key_id")).equals(Ciphertext.keyIdOf(blob))) {
             throw HuaweiErrors.INVALID_CIPHERTEXT.exception("it was made under another key");
         }
+        requireLength(blob, length);
+        return blob;
+    }
+
+    /** {@code datakey_cipher_length}: a data key's bytes, 1 to 1,024 ({@code KMS.2202}). */
+    static int dataKeyCipherLength(String datakeyCipherLength) {
+        return number(required(datakeyCipherLength, "datakey_cipher_length"), 0, 1, DataKey.MAX_BYTES,
+                HuaweiErrors.DATA_KEY_CIPHER_LENGTH);
+    }
+
+    /** A data key's ciphertext ({@code KMS.2201} otherwise) holding {@code length} bytes ({@code KMS.2204}). */
+    static void requireDataKeyOfLength(byte[] blob, int length) {
+        requireLength(requireDataKey(blob), length);
+    }
+
+    private static void requireLength(byte[] blob, int length) {
         if (Ciphertext.plaintextLengthOf(blob) != length) {
             throw HuaweiErrors.CIPHER_TEXT_LENGTH_MISMATCH.exception();
         }
-        return blob;
     }
 
     /** A ciphertext as re-encrypt takes it: hex of a data key's, or base64 of data's (KMS.2201 otherwise). */
@@ -300,9 +314,8 @@ final class HuaweiParams {
         return blob;
     }
 
-    /** Hex of a data key's ciphertext. */
-    private static byte[] dataKeyBlob(String value) {
-        byte[] blob = hex(value, HuaweiErrors.INVALID_CIPHERTEXT);
+    /** {@code blob}, a data key's ciphertext. */
+    private static byte[] requireDataKey(byte[] blob) {
         if (!Ciphertext.isWellFormed(blob) || Ciphertext.kindOf(blob) != Ciphertext.Kind.DATA_KEY) {
             throw HuaweiErrors.INVALID_CIPHERTEXT.exception("it is not a data key's ciphertext");
         }
